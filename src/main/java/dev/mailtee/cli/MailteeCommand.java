@@ -1,0 +1,8 @@
+package dev.mailtee.cli;
+
+import picocli.CommandLine.Command;
+
+@Command(name = "mailtee", mixinStandardHelpOptions = true, versionProvider = Version.class,
+        description = "Mail gateway: relays, duplicates and turns mail into tickets without losing it.")
+final class MailteeCommand {
+}

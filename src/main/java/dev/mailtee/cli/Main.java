@@ -1,0 +1,29 @@
+package dev.mailtee.cli;
+
+import picocli.CommandLine;
+
+/** Entry point: parses the command line and exits with the subcommand's sysexits code. */
+public final class Main {
+    private Main() {}
+
+    public static void main(String[] args) {
+        System.exit(run(args));
+    }
+
+    static int run(String... args) {
+        CommandLine cli = new CommandLine(new MailteeCommand());
+        cli.setParameterExceptionHandler(Main::usageError);
+        cli.setExecutionExceptionHandler((ex, line, parsed) -> {
+            line.getErr().println("mailtee: " + ex.getMessage());
+            return ExitCode.SOFTWARE;
+        });
+        return cli.execute(args);
+    }
+
+    private static int usageError(CommandLine.ParameterException ex, String[] args) {
+        CommandLine cli = ex.getCommandLine();
+        cli.getErr().println("mailtee: " + ex.getMessage());
+        cli.getErr().println("Try '" + cli.getCommandSpec().qualifiedName() + " --help'.");
+        return ExitCode.USAGE;
+    }
+}
