@@ -26,7 +26,7 @@ import org.subethamail.smtp.server.Session;
  * raw bytes) and answers as the test tells it to (refuse a recipient, fail DATA, stall).
  */
 public final class SmtpSink implements AutoCloseable {
-    public record Received(String sender, String mailLine, List<String> recipients, byte[] data) {
+    public record Received(String sender, String mailLine, List<String> recipients, byte[] data, boolean tls) {
         public String text() {
             return new String(data, StandardCharsets.UTF_8);
         }
@@ -128,7 +128,7 @@ public final class SmtpSink implements AutoCloseable {
                 data.transferTo(out);
                 sleep(dataDelay);
                 if (dataVerdict != null) throw dataVerdict;
-                received.add(new Received(sender, mailLine, List.copyOf(rcpts), out.toByteArray()));
+                received.add(new Received(sender, mailLine, List.copyOf(rcpts), out.toByteArray(), ((Session) ctx).isTLSStarted()));
                 return null;
             }
 
