@@ -5,6 +5,7 @@ import dev.mailtee.config.MailteeConfig;
 import dev.mailtee.delivery.DeliveryMetrics;
 import dev.mailtee.delivery.QueueRunner;
 import dev.mailtee.delivery.RetrySchedule;
+import dev.mailtee.delivery.SmtpConnectors;
 import dev.mailtee.queue.DeliveryQueue;
 import dev.mailtee.smtp.Relay;
 import dev.mailtee.smtp.SmtpListener;
@@ -45,13 +46,14 @@ final class Gateway implements AutoCloseable {
                 .register(registry);
         DeliveryMetrics metrics = new DeliveryMetrics(registry);
         RetrySchedule retry = new RetrySchedule(config.queue());
+        SmtpConnectors connectors = new SmtpConnectors(config.router().destinations(), config.smtp().domain());
         for (Destination d : config.router().queuedDestinations()) {
-            runners.put(d.name(), new QueueRunner(d, queue, retry, metrics, config.smtp().domain(),
+            runners.put(d.name(), new QueueRunner(connectors.forDestination(d), queue, retry, metrics,
                     config.queue().concurrency(), clock));
         }
         warnAboutUnroutedDeliveries();
         runners.values().forEach(QueueRunner::start);
-        Relay relay = new Relay(config.smtp(), config.router(), queue, this::wake, registry, clock);
+        Relay relay = new Relay(config.smtp(), config.router(), connectors, queue, this::wake, registry, clock);
         smtp = new SmtpListener(relay);
         http = config.http().enabled() ? new HttpEndpoint(config.http(), registry, this::refreshDepth, this::isHealthy) : null;
         smtp.start();

@@ -1,6 +1,7 @@
 package dev.mailtee.cli;
 
 import java.io.PrintWriter;
+import org.slf4j.bridge.SLF4JBridgeHandler;
 import picocli.CommandLine;
 
 /** Entry point: parses the command line and exits with the subcommand's sysexits code. */
@@ -8,6 +9,8 @@ public final class Main {
     private Main() {}
 
     public static void main(String[] args) {
+        SLF4JBridgeHandler.removeHandlersForRootLogger();
+        SLF4JBridgeHandler.install();
         System.exit(run(args));
     }
 

@@ -18,6 +18,12 @@ public record Router(List<Route> routes) {
         return routes.stream().anyMatch(r -> !r.match().isCatchAll() && r.match().matches(recipient));
     }
 
+    /** Every distinct destination, primaries and backups. */
+    public List<Destination> destinations() {
+        return routes.stream().flatMap(r -> java.util.stream.Stream.concat(r.primary().stream(), r.backups().stream()))
+                .distinct().toList();
+    }
+
     /** Every distinct destination that may receive queued copies. */
     public List<Destination> queuedDestinations() {
         return routes.stream().flatMap(r -> r.backups().stream()).distinct().toList();

@@ -23,12 +23,12 @@ import javax.net.ssl.X509TrustManager;
 final class OutboundTls {
     private OutboundTls() {}
 
-    static void apply(Destination d, Properties props) {
-        boolean tls = d.tls() != TlsPolicy.OFF;
+    static void apply(Destination d, TlsPolicy policy, Properties props) {
+        boolean tls = policy != TlsPolicy.OFF;
         props.put("mail.smtp.starttls.enable", String.valueOf(tls));
-        props.put("mail.smtp.starttls.required", String.valueOf(d.tls() == TlsPolicy.REQUIRED));
+        props.put("mail.smtp.starttls.required", String.valueOf(policy == TlsPolicy.REQUIRED));
         if (!tls) return;
-        boolean verify = d.tls() == TlsPolicy.REQUIRED && d.verifyCertificate();
+        boolean verify = policy == TlsPolicy.REQUIRED && d.verifyCertificate();
         props.put("mail.smtp.ssl.checkserveridentity", String.valueOf(verify));
         try {
             props.put("mail.smtp.ssl.socketFactory", context(d, verify).getSocketFactory());

@@ -28,10 +28,10 @@ public final class QueueRunner {
     private static final Duration IDLE_POLL = Duration.ofSeconds(1);
 
     private final Destination destination;
+    private final SmtpConnector connector;
     private final DeliveryQueue queue;
     private final RetrySchedule retry;
     private final DeliveryMetrics metrics;
-    private final String heloName;
     private final int workers;
     private final Clock clock;
     private final ReentrantLock lock = new ReentrantLock();
@@ -40,13 +40,13 @@ public final class QueueRunner {
     private volatile boolean running;
     private long wakeups;
 
-    public QueueRunner(Destination destination, DeliveryQueue queue, RetrySchedule retry, DeliveryMetrics metrics,
-            String heloName, int workers, Clock clock) {
-        this.destination = destination;
+    public QueueRunner(SmtpConnector connector, DeliveryQueue queue, RetrySchedule retry, DeliveryMetrics metrics,
+            int workers, Clock clock) {
+        this.connector = connector;
+        this.destination = connector.destination();
         this.queue = queue;
         this.retry = retry;
         this.metrics = metrics;
-        this.heloName = heloName;
         this.workers = workers;
         this.clock = clock;
     }
@@ -150,7 +150,7 @@ public final class QueueRunner {
             }
             if (connection == null || !connection.isOpen()) {
                 try {
-                    connection = SmtpConnection.open(destination, heloName);
+                    connection = connector.open();
                     reused = false;
                 } catch (SmtpFailure e) {
                     closeQuietly(content);

@@ -33,7 +33,7 @@ final class ClientSessions implements SessionHandler, MessageHandlerFactory {
             perIp.merge(ip, -1, Integer::sum);
             return SessionAcceptance.failure(421, "4.7.0 Too many connections from " + ip.getHostAddress());
         }
-        open.put(session, new ClientState(relay.smtp().domain()));
+        open.put(session, new ClientState());
         return SessionAcceptance.success();
     }
 
@@ -48,7 +48,7 @@ final class ClientSessions implements SessionHandler, MessageHandlerFactory {
     @Override
     public MessageHandler create(MessageContext context) {
         Session session = (Session) context;
-        return new Transaction(relay, session, open.computeIfAbsent(session, s -> new ClientState(relay.smtp().domain())));
+        return new Transaction(relay, session, open.computeIfAbsent(session, s -> new ClientState()));
     }
 
     void drain() {

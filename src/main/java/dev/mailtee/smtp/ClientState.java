@@ -1,7 +1,7 @@
 package dev.mailtee.smtp;
 
-import dev.mailtee.config.Destination;
 import dev.mailtee.delivery.SmtpConnection;
+import dev.mailtee.delivery.SmtpConnector;
 import dev.mailtee.delivery.SmtpFailure;
 
 /**
@@ -9,18 +9,18 @@ import dev.mailtee.delivery.SmtpFailure;
  * reused by the client's next transaction as long as it goes to the same server.
  */
 final class ClientState {
-    private final String heloName;
     private SmtpConnection primary;
 
-    ClientState(String heloName) {
-        this.heloName = heloName;
+    /** The kept connection to this primary if there is one, else a new one. */
+    SmtpConnection primaryFor(SmtpConnector connector) throws SmtpFailure {
+        if (hasOpen(connector)) return primary;
+        close();
+        primary = connector.open();
+        return primary;
     }
 
-    SmtpConnection primaryFor(Destination d) throws SmtpFailure {
-        if (primary != null && primary.destination().equals(d) && primary.isOpen()) return primary;
-        close();
-        primary = SmtpConnection.open(d, heloName);
-        return primary;
+    boolean hasOpen(SmtpConnector connector) {
+        return primary != null && primary.destination().equals(connector.destination()) && primary.isOpen();
     }
 
     /** Forgets a connection that was aborted or broke. */

@@ -5,8 +5,6 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.util.Optional;
 import org.subethamail.smtp.DropConnectionException;
-import org.subethamail.smtp.internal.io.DotTerminatedInputStream;
-import org.subethamail.smtp.internal.io.DotUnstuffingInputStream;
 import org.subethamail.smtp.internal.server.BaseCommand;
 import org.subethamail.smtp.internal.server.CommandHandler;
 import org.subethamail.smtp.server.Session;
@@ -130,7 +128,10 @@ final class Commands {
                 return;
             }
             s.sendResponse("354 End data with <CR><LF>.<CR><LF>");
-            InputStream in = new DotUnstuffingInputStream(new DotTerminatedInputStream(s.getRawInput()));
+            if (!(s.getRawInput() instanceof java.io.BufferedInputStream raw)) {
+                throw new IllegalStateException("SubEthaSMTP's session input is no longer a BufferedInputStream");
+            }
+            InputStream in = new DotReader(raw);
             Reply r;
             try {
                 r = t.receive(in);

@@ -4,6 +4,7 @@ import dev.mailtee.config.Destination;
 import dev.mailtee.config.Route;
 import dev.mailtee.delivery.Reply;
 import dev.mailtee.delivery.SmtpConnection;
+import dev.mailtee.delivery.SmtpConnector;
 import dev.mailtee.delivery.SmtpFailure;
 import dev.mailtee.mail.BodyType;
 import dev.mailtee.mail.MessageLog;
@@ -119,16 +120,19 @@ final class Transaction implements MessageHandler {
     }
 
     private Reply openPrimary(Destination d) {
+        SmtpConnector connector = relay.connectors().forDestination(d);
+        boolean reused = client.hasOpen(connector);
         SmtpConnection c;
         try {
-            c = client.primaryFor(d);
+            c = client.primaryFor(connector);
         } catch (SmtpFailure e) {
             return new Reply(451, "4.4.1 Primary unreachable, try again later (" + e.getMessage() + ")");
         }
         Reply r = c.mailFrom(sender, body);
         if (r.code() == 0) {
             client.drop();
-            return new Reply(451, "4.4.2 Primary " + d.name() + " " + r.text());
+            // a kept connection the primary had closed meanwhile: one fresh try
+            return reused ? openPrimary(d) : new Reply(451, "4.4.2 Primary " + d.name() + " " + r.text());
         }
         if (!r.isPositive()) return r;
         primary = c;

@@ -7,24 +7,24 @@ import java.nio.file.Path;
 import java.io.IOException;
 import java.sql.Connection;
 import java.sql.SQLException;
-import java.sql.Statement;
 import org.flywaydb.core.Flyway;
 
 /**
- * The relational store. SQLite (embedded) has one writer connection, so writers queue here in
- * the JVM instead of spinning on SQLITE_BUSY, and readers use their own pool (WAL mode lets
- * them run beside the writer).
+ * The relational store. SQLite (embedded) has one writer connection, fed by one thread that
+ * commits the work of many callers together, so writers neither spin on SQLITE_BUSY nor pay
+ * one fsync each; readers use their own pool (WAL mode lets them run beside the writer).
  */
 public final class Database implements AutoCloseable {
     private final Dialect dialect;
     private final HikariDataSource writer;
     private final HikariDataSource reader;
-    private Durability writerDurability;
+    private final GroupCommit commits;
 
     private Database(Dialect dialect, HikariDataSource writer, HikariDataSource reader) {
         this.dialect = dialect;
         this.writer = writer;
         this.reader = reader;
+        this.commits = new GroupCommit(writer);
     }
 
     /** Opens (creating if needed) the embedded store file and brings its schema up to date. */
@@ -76,36 +76,21 @@ public final class Database implements AutoCloseable {
         }
     }
 
-    /** Runs {@code work} in one transaction and commits it with the durability asked for. */
+    /**
+     * Runs {@code work} in a transaction and returns once it is committed with the durability
+     * asked for. Concurrent writers share commits (see {@link GroupCommit}).
+     */
     public <T> T write(Durability durability, Sql<T> work) {
-        try (Connection c = writer.getConnection()) {
-            applyDurability(c, durability);
-            c.setAutoCommit(false);
-            try {
-                T result = work.run(c);
-                c.commit();
-                return result;
-            } catch (SQLException | RuntimeException e) {
-                c.rollback();
-                throw e;
-            } finally {
-                c.setAutoCommit(true);
-            }
+        try {
+            return commits.submit(durability, work);
         } catch (SQLException e) {
             throw new StoreException("store write failed: " + e.getMessage(), e);
         }
     }
 
-    private void applyDurability(Connection c, Durability durability) throws SQLException {
-        if (dialect != Dialect.SQLITE || durability == writerDurability) return;
-        try (Statement s = c.createStatement()) {
-            s.execute(durability == Durability.SYNCED ? "PRAGMA synchronous=FULL" : "PRAGMA synchronous=NORMAL");
-        }
-        writerDurability = durability;
-    }
-
     @Override
     public void close() {
+        commits.close();
         writer.close();
         reader.close();
     }

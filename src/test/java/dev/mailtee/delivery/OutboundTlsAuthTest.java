@@ -36,7 +36,7 @@ class OutboundTlsAuthTest {
     }
 
     private static Outcome send(Destination d) throws SmtpFailure {
-        try (SmtpConnection c = SmtpConnection.open(d, "gw.test")) {
+        try (SmtpConnection c = new SmtpConnector(d, "gw.test").open()) {
             return CopySender.send(c, "a@client.test", BodyType.SEVEN_BIT, List.of("b@dest.test"),
                     new ByteArrayInputStream("Subject: t\r\n\r\nbody\r\n".getBytes(StandardCharsets.US_ASCII)));
         }

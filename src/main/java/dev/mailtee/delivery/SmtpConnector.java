@@ -1,0 +1,77 @@
+package dev.mailtee.delivery;
+
+import dev.mailtee.config.Destination;
+import dev.mailtee.config.TlsPolicy;
+import jakarta.mail.MessagingException;
+import jakarta.mail.Session;
+import jakarta.mail.URLName;
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.net.Socket;
+import java.util.Properties;
+
+/**
+ * Opens connections to one destination. The mail session and TLS context are built once here,
+ * not per connection: a relay opens a connection to its primary for every client connection.
+ */
+public final class SmtpConnector {
+    private final Destination destination;
+    private final Session session;
+    private final Session plainFallback;
+    private final URLName url;
+
+    public SmtpConnector(Destination d, String heloName) {
+        this.destination = d;
+        this.session = Session.getInstance(properties(d, heloName, d.tls()));
+        this.plainFallback = d.tls() == TlsPolicy.OPPORTUNISTIC
+                ? Session.getInstance(properties(d, heloName, TlsPolicy.OFF)) : null;
+        this.url = new URLName("smtp", d.address().host(), d.address().port(), null,
+                d.auth().map(Destination.Credentials::username).orElse(null),
+                d.auth().map(Destination.Credentials::password).orElse(null));
+    }
+
+    public Destination destination() {
+        return destination;
+    }
+
+    /** Connects, says EHLO, starts TLS and authenticates as the destination asks. */
+    public SmtpConnection open() throws SmtpFailure {
+        try {
+            return connect(session);
+        } catch (SmtpFailure e) {
+            // Postfix "may": a failed handshake falls back to plain text rather than not delivering.
+            if (plainFallback != null && e.getMessage().contains("TLS")) return connect(plainFallback);
+            throw e;
+        }
+    }
+
+    private SmtpConnection connect(Session s) throws SmtpFailure {
+        Destination d = destination;
+        Socket socket = new Socket();
+        try {
+            socket.connect(new InetSocketAddress(d.address().host(), d.address().port()), (int) d.connectTimeout().toMillis());
+            socket.setSoTimeout((int) d.commandTimeout().toMillis());
+            socket.setTcpNoDelay(true);
+            SmtpConnection.Transport t = new SmtpConnection.Transport(s, url);
+            t.connect(socket);
+            if (d.auth().isPresent() && !t.supportsExtension("AUTH")) {
+                throw new MessagingException("server offers no AUTH but credentials are configured");
+            }
+            return new SmtpConnection(d, socket, t);
+        } catch (IOException | MessagingException | IllegalStateException e) {
+            SmtpConnection.closeQuietly(socket);
+            throw new SmtpFailure(d.name() + ": " + SmtpConnection.describe(e), e);
+        }
+    }
+
+    private static Properties properties(Destination d, String heloName, TlsPolicy tls) {
+        Properties props = new Properties();
+        props.put("mail.smtp.localhost", heloName);
+        props.put("mail.smtp.timeout", String.valueOf(d.commandTimeout().toMillis()));
+        props.put("mail.smtp.writetimeout", String.valueOf(d.commandTimeout().toMillis()));
+        props.put("mail.mime.allowutf8", "true");
+        props.put("mail.smtp.auth", String.valueOf(d.auth().isPresent()));
+        OutboundTls.apply(d, tls, props);
+        return props;
+    }
+}

@@ -1,0 +1,128 @@
+package dev.mailtee.store;
+
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Savepoint;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.LinkedBlockingQueue;
+import javax.sql.DataSource;
+
+/**
+ * SQLite has one writer at a time and each durable commit costs an fsync. One writer thread
+ * takes every waiting unit of work, runs them in a single transaction (each inside its own
+ * savepoint, so one failing unit rolls back alone) and commits once: many SMTP sessions and
+ * queue workers share one fsync. The commit is FULL (fsynced) when any unit asked for it.
+ */
+final class GroupCommit implements AutoCloseable {
+    private static final int MAX_BATCH = 256;
+
+    /** One caller's work; its outcome is only published after the batch's commit. */
+    private static final class Unit<T> {
+        final Durability durability;
+        final Sql<T> work;
+        final CompletableFuture<T> result = new CompletableFuture<>();
+        T value;
+        Exception failure;
+
+        Unit(Durability durability, Sql<T> work) {
+            this.durability = durability;
+            this.work = work;
+        }
+
+        void run(Connection c) throws SQLException {
+            Savepoint sp = c.setSavepoint();
+            try {
+                value = work.run(c);
+                c.releaseSavepoint(sp);
+            } catch (SQLException | RuntimeException e) {
+                c.rollback(sp);
+                failure = e;
+            }
+        }
+
+        void publish() {
+            if (failure == null) result.complete(value);
+            else result.completeExceptionally(failure);
+        }
+    }
+
+    private final DataSource writer;
+    private final BlockingQueue<Unit<?>> waiting = new LinkedBlockingQueue<>();
+    private final Thread thread;
+    private volatile boolean open = true;
+
+    GroupCommit(DataSource writer) {
+        this.writer = writer;
+        // a platform thread: SQLite's JNI calls would pin a virtual thread's carrier anyway
+        this.thread = Thread.ofPlatform().name("mailtee-store-writer").daemon().start(this::loop);
+    }
+
+    <T> T submit(Durability durability, Sql<T> work) throws SQLException {
+        if (!open) throw new SQLException("store is closed");
+        Unit<T> unit = new Unit<>(durability, work);
+        waiting.add(unit);
+        try {
+            return unit.result.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new SQLException("interrupted while waiting for the store", e);
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof SQLException s) throw s;
+            if (e.getCause() instanceof RuntimeException r) throw r;
+            throw new SQLException(e.getCause());
+        }
+    }
+
+    private void loop() {
+        List<Unit<?>> batch = new ArrayList<>(MAX_BATCH);
+        while (open || !waiting.isEmpty()) {
+            try {
+                batch.add(waiting.take());
+            } catch (InterruptedException e) {
+                continue; // close() interrupts; the loop condition decides
+            }
+            waiting.drainTo(batch, MAX_BATCH - 1);
+            commit(batch);
+            batch.clear();
+        }
+    }
+
+    private void commit(List<Unit<?>> batch) {
+        boolean synced = batch.stream().anyMatch(u -> u.durability == Durability.SYNCED);
+        try (Connection c = writer.getConnection()) {
+            try (Statement s = c.createStatement()) {
+                s.execute(synced ? "PRAGMA synchronous=FULL" : "PRAGMA synchronous=NORMAL");
+            }
+            c.setAutoCommit(false);
+            try {
+                for (Unit<?> u : batch) u.run(c);
+                c.commit();
+                batch.forEach(Unit::publish);
+            } catch (SQLException | RuntimeException e) {
+                c.rollback();
+                throw e;
+            } finally {
+                c.setAutoCommit(true);
+            }
+        } catch (SQLException | RuntimeException e) {
+            // the commit itself failed: nothing of the batch happened, whatever each unit saw
+            for (Unit<?> u : batch) u.result.completeExceptionally(e);
+        }
+    }
+
+    @Override
+    public void close() {
+        open = false;
+        thread.interrupt();
+        try {
+            thread.join(10_000);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}
