@@ -33,45 +33,54 @@ final class HeaderReader {
 
     private HeaderRead read() throws IOException {
         byte[] line = lines.nextLine(limit);
-        if (isMboxFromLine(line) && line.length > limit) {
-            return new HeaderRead.TooLarge(limit);
-        }
         if (isMboxFromLine(line)) {
             // procmail and mbox tools put the envelope's "From sender date" line first; it is
             // not a header field (RFC 4155) and must not reach a copy.
+            if (line.length > limit) {
+                return new HeaderRead.TooLarge(limit);
+            }
             line = lines.nextLine(limit);
         }
         if (line.length == 0) {
             return new HeaderRead.Empty();
         }
-        while (true) {
-            if (line.length == 0) {
-                return parsed(new Separator.EndOfInput(), new byte[0]);
-            }
-            if (FieldSyntax.isBlankLine(line)) {
-                LineEnding ending = LineEnding.of(line).orElseThrow();
-                seen.add(ending);
-                lastEnding = Optional.of(ending);
-                return parsed(new Separator.BlankLine(ending), new byte[0]);
-            }
-            boolean continuation = FieldSyntax.isWhitespace(line[0]) && field.size() > 0;
-            if (!continuation && FieldSyntax.colonOf(line).isEmpty()) {
-                return parsed(new Separator.BodyWithoutBlankLine(), line);
-            }
-            used += line.length;
-            if (used > limit) {
-                return new HeaderRead.TooLarge(limit);
-            }
-            if (!continuation) {
-                finishField();
-            }
-            field.write(line, 0, line.length);
-            LineEnding.of(line).ifPresent(ending -> {
-                seen.add(ending);
-                lastEnding = Optional.of(ending);
-            });
-            line = lines.nextLine(limit);
+        Optional<HeaderRead> done = take(line);
+        while (done.isEmpty()) {
+            done = take(lines.nextLine(limit));
         }
+        return done.get();
+    }
+
+    /** Adds a line to the block, or tells how the block ended with it. */
+    private Optional<HeaderRead> take(byte[] line) {
+        if (line.length == 0) {
+            return Optional.of(parsed(new Separator.EndOfInput(), new byte[0]));
+        }
+        if (FieldSyntax.isBlankLine(line)) {
+            noteEnding(line);
+            return Optional.of(parsed(new Separator.BlankLine(LineEnding.of(line).orElseThrow()), new byte[0]));
+        }
+        boolean continuation = FieldSyntax.isWhitespace(line[0]) && field.size() > 0;
+        if (!continuation && FieldSyntax.colonOf(line).isEmpty()) {
+            return Optional.of(parsed(new Separator.BodyWithoutBlankLine(), line));
+        }
+        used += line.length;
+        if (used > limit) {
+            return Optional.of(new HeaderRead.TooLarge(limit));
+        }
+        if (!continuation) {
+            finishField();
+        }
+        field.write(line, 0, line.length);
+        noteEnding(line);
+        return Optional.empty();
+    }
+
+    private void noteEnding(byte[] line) {
+        LineEnding.of(line).ifPresent(ending -> {
+            seen.add(ending);
+            lastEnding = Optional.of(ending);
+        });
     }
 
     private HeaderRead parsed(Separator separator, byte[] bodyStart) {
