@@ -64,7 +64,7 @@ final class FieldLayout {
     /** Splits text into encoded-words between code points, so no character is cut (§5(3)). */
     private static void putEncoded(FoldedLines lines, String space, String text) {
         byte[] all = text.getBytes(StandardCharsets.UTF_8);
-        QOrB encoding = QOrB.shorterFor(all);
+        WordEncoding encoding = WordEncoding.shorterFor(all);
         String separator = space;
         int[] codePoints = text.codePoints().toArray();
         int next = 0;
@@ -83,7 +83,7 @@ final class FieldLayout {
         }
     }
 
-    private static int codePointsFitting(int[] codePoints, int from, QOrB encoding, int room) {
+    private static int codePointsFitting(int[] codePoints, int from, WordEncoding encoding, int room) {
         int taken = 0;
         while (from + taken < codePoints.length) {
             byte[] piece = new String(codePoints, from, taken + 1).getBytes(StandardCharsets.UTF_8);

@@ -3,7 +3,7 @@ package dev.mailtee.mail;
 import java.util.Base64;
 
 /** The two encodings of an encoded-word's text, RFC 2047 §4. */
-enum QOrB {
+enum WordEncoding {
     /** Safe in any header position: letters, digits and {@code !*+-/} (RFC 2047 §5(3)). */
     Q {
         @Override
@@ -50,7 +50,7 @@ enum QOrB {
     abstract String encode(byte[] bytes, int count);
 
     /** Whichever gives the shorter text for these bytes. */
-    static QOrB shorterFor(byte[] bytes) {
+    static WordEncoding shorterFor(byte[] bytes) {
         return Q.length(bytes, bytes.length) <= B.length(bytes, bytes.length) ? Q : B;
     }
 
