@@ -44,7 +44,8 @@ final class QuoteHeaders {
             new Attribution("Am ", "schrieb", true),
             new Attribution("Le ", "a écrit", false),
             new Attribution("El ", "escribió", false),
-            new Attribution("Op ", "schreef", true));
+            new Attribution("Op ", "schreef", true),
+            new Attribution("Op ", "het volgende geschreven", false));
 
     private static final Set<String> FROM_FIELDS = Set.of("from", "von", "de", "van");
     private static final Set<String> OTHER_FIELDS = Set.of(
@@ -75,7 +76,9 @@ final class QuoteHeaders {
         if (text.length() > MAX_ATTRIBUTION_LENGTH || !text.endsWith(":")) {
             return false;
         }
-        return ATTRIBUTIONS.stream().anyMatch(form -> form.matches(text));
+        // Real attributions carry a date or an address; "Am Montag schrieb ich:" does not.
+        boolean datedOrAddressed = text.chars().anyMatch(c -> Character.isDigit(c) || c == '@');
+        return datedOrAddressed && ATTRIBUTIONS.stream().anyMatch(form -> form.matches(text));
     }
 
     /** Could be the first line of an attribution that the sender's client wrapped. */
