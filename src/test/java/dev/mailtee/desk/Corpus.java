@@ -40,6 +40,10 @@ final class Corpus {
         return new String(bytes(relativePath), StandardCharsets.UTF_8);
     }
 
+    static InboundMail mail(String relativePath) {
+        return new InboundMailParser(MailLimits.DEFAULTS).parse(bytes(relativePath));
+    }
+
     /** Every regular file below a corpus folder, sorted, as paths relative to the corpus root. */
     static List<String> files(String folder) {
         try (Stream<Path> walk = Files.walk(root().resolve(folder))) {
