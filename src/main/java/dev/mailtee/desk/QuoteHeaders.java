@@ -76,9 +76,21 @@ final class QuoteHeaders {
         if (text.length() > MAX_ATTRIBUTION_LENGTH || !text.endsWith(":")) {
             return false;
         }
-        // Real attributions carry a date or an address; "Am Montag schrieb ich:" does not.
-        boolean datedOrAddressed = text.chars().anyMatch(c -> Character.isDigit(c) || c == '@');
-        return datedOrAddressed && ATTRIBUTIONS.stream().anyMatch(form -> form.matches(text));
+        // Mail clients write a time or an address; prose such as "On 12 March I wrote:" has neither.
+        return (text.indexOf('@') >= 0 || hasTimeOfDay(text))
+                && ATTRIBUTIONS.stream().anyMatch(form -> form.matches(text));
+    }
+
+    /** "10:15", "7:07": a digit, a colon and two digits. */
+    private static boolean hasTimeOfDay(String text) {
+        for (int colon = text.indexOf(':', 1); colon >= 0 && colon + 2 < text.length();
+                colon = text.indexOf(':', colon + 1)) {
+            if (Character.isDigit(text.charAt(colon - 1)) && Character.isDigit(text.charAt(colon + 1))
+                    && Character.isDigit(text.charAt(colon + 2))) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** Could be the first line of an attribution that the sender's client wrapped. */

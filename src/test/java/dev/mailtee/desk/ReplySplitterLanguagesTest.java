@@ -140,6 +140,8 @@ class ReplySplitterLanguagesTest {
     @ValueSource(strings = {
         "On Monday I wrote the following:\n\nthe printer jams.",
         "Am Montag schrieb ich:\n\nDer Drucker klemmt.",
+        "On 12 March I wrote:\n\nthe printer jams.",
+        "Am 12. März schrieb ich Folgendes:\n\nDer Drucker klemmt.",
         "From: my experience, To: be honest, it jams.\nSubject: printer.",
         "From: the office\n\nTo: the lab\nSubject: moving printers",
         "Sent from my desk, it still jams.\n\nand more",
