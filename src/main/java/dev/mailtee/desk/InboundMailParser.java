@@ -43,7 +43,8 @@ final class InboundMailParser {
                 walk.on(state, tokens);
             }
         } catch (MimeException | IOException | RuntimeException unreadable) {
-            // Mime4j reports limits (MaxLineLimitException, ...) and broken streams this way.
+            // Mime4j reports limits (MaxLineLimitException, ...) and broken streams as checked
+            // exceptions; a runtime failure on hostile input must not lose what was read either.
             walk.stopped(unreadable.getClass().getSimpleName() + ": " + unreadable.getMessage());
         }
         return walk.result();

@@ -12,7 +12,8 @@ record PartHeader(String contentType, Optional<String> filename, Optional<String
         MimeParameters disposition = header.parameters("Content-Disposition");
         Optional<String> filename = disposition.parameter("filename")
                 .or(() -> header.parameters("Content-Type").parameter("name"))
-                .or(() -> header.first("Content-Location").map(HeaderText::unstructured).flatMap(PartHeader::lastSegment));
+                .or(() -> isText(contentType) ? Optional.empty()
+                        : header.first("Content-Location").map(HeaderText::unstructured).flatMap(PartHeader::lastSegment));
         Optional<String> contentId = header.first("Content-ID").map(HeaderText::unstructured)
                 .map(PartHeader::withoutBrackets).filter(id -> !id.isEmpty());
         return new PartHeader(contentType, filename, contentId, disposition.value());
@@ -20,8 +21,15 @@ record PartHeader(String contentType, Optional<String> filename, Optional<String
 
     /** Inline text/plain or text/html without a filename is message text, not an attachment. */
     boolean isBodyText() {
-        return (contentType.equals("text/plain") || contentType.equals("text/html"))
-                && !disposition.equals("attachment") && filename.isEmpty();
+        return isText(contentType) && !disposition.equals("attachment") && filename.isEmpty();
+    }
+
+    /**
+     * Content-Location names images in MHTML-style mail; on text parts it is just the page's
+     * address (RFC 2557 4.2) and must not turn the body into an attachment.
+     */
+    private static boolean isText(String contentType) {
+        return contentType.equals("text/plain") || contentType.equals("text/html");
     }
 
     /** Shown within the body: marked inline, or unmarked but referable by Content-ID. */

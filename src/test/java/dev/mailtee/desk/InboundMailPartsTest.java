@@ -165,6 +165,17 @@ class InboundMailPartsTest {
     }
 
     @Test
+    void contentLocationNamesImagesButNotTheHtmlBody() {
+        InboundMail mail = TestMessages.parse("Content-Type: multipart/related; boundary=r", "",
+                "--r", "Content-Type: text/html", "Content-Location: http://example.com/page.html", "",
+                "<p>Hello <img src=\"logo.png\"></p>", "--r", "Content-Type: image/png",
+                "Content-Location: http://example.com/logo.png", "Content-Transfer-Encoding: base64", "",
+                "iVBORw0KGgo=", "--r--");
+        assertThat(mail.body().html()).hasValueSatisfying(html -> assertThat(html).contains("Hello"));
+        assertThat(mail.attachments()).extracting(Attachment::filename).containsExactly("logo.png");
+    }
+
+    @Test
     void severalInlineTextPartsAreJoined() {
         InboundMail mail = TestMessages.parse("Content-Type: multipart/mixed; boundary=b", "",
                 "--b", "Content-Type: text/plain", "", "first", "--b",
