@@ -35,6 +35,7 @@ class LoopGuardTest {
         assertThat(classify("Auto-Submitted: no")).isEqualTo(new MailOrigin.Human());
         assertThat(classify("Precedence: first-class")).isEqualTo(new MailOrigin.Human());
         assertThat(classify("Return-Path: <alice@example.com>")).isEqualTo(new MailOrigin.Human());
+        assertThat(classify("X-MS-Exchange-Inbox-Rules-Loop: alice@example.com")).isEqualTo(new MailOrigin.Human());
     }
 
     @Test
