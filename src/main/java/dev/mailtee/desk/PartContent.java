@@ -28,7 +28,7 @@ record PartContent(long size, String sha256, byte[] head, Optional<byte[]> bytes
         for (int n = in.read(buffer); n >= 0; n = in.read(buffer)) {
             sha256.update(buffer, 0, n);
             if (head.length < HEAD_BYTES) {
-                int take = (int) Math.min(n, HEAD_BYTES - head.length);
+                int take = Math.min(n, HEAD_BYTES - head.length);
                 head = concat(head, buffer, take);
             }
             size += n;

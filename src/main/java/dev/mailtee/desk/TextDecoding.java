@@ -59,7 +59,7 @@ final class TextDecoding {
         return rawHeaderBytes;
     }
 
-    static Optional<Charset> charset(String label) {
+    private static Optional<Charset> charset(String label) {
         try {
             return Optional.of(Charset.forName(label.strip()));
         } catch (IllegalArgumentException unknownOrIllegal) {

@@ -25,6 +25,7 @@ class InboundMailPartsTest {
         assertThat(pdf.inline()).isFalse();
         assertThat(pdf.size()).isEqualTo(pdf.content().length).isPositive();
         assertThat(pdf.sha256()).isEqualTo(sha256(pdf.content()));
+        assertThat(pdf.openStream().readAllBytes()).isEqualTo(pdf.content());
         assertThat(new String(pdf.content(), 0, 5, java.nio.charset.StandardCharsets.US_ASCII)).isEqualTo("%PDF-");
     }
 
