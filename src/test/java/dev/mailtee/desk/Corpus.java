@@ -1,39 +1,14 @@
 package dev.mailtee.desk;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.net.URISyntaxException;
-import java.net.URL;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.List;
-import java.util.stream.Stream;
 
-/** The real-world mail corpus copied into the test resources (see corpus/README.md). */
+/** The shared test corpus ({@link dev.mailtee.testing.Corpus}) with the desk's parser at hand. */
 final class Corpus {
-
-    private Corpus() {
-    }
-
-    static Path root() {
-        URL readme = Corpus.class.getResource("/corpus/README.md");
-        if (readme == null) {
-            throw new IllegalStateException("corpus/README.md is not on the test classpath");
-        }
-        try {
-            return Path.of(readme.toURI()).getParent();
-        } catch (URISyntaxException e) {
-            throw new IllegalStateException(e);
-        }
-    }
+    private Corpus() {}
 
     static byte[] bytes(String relativePath) {
-        try {
-            return Files.readAllBytes(root().resolve(relativePath));
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        return dev.mailtee.testing.Corpus.bytes(relativePath);
     }
 
     static String text(String relativePath) {
@@ -44,13 +19,7 @@ final class Corpus {
         return new InboundMailParser(MailLimits.DEFAULTS).parse(bytes(relativePath));
     }
 
-    /** Every regular file below a corpus folder, sorted, as paths relative to the corpus root. */
     static List<String> files(String folder) {
-        try (Stream<Path> walk = Files.walk(root().resolve(folder))) {
-            return walk.filter(Files::isRegularFile).map(p -> root().relativize(p).toString().replace('\\', '/'))
-                    .sorted().toList();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        return dev.mailtee.testing.Corpus.files(folder);
     }
 }
