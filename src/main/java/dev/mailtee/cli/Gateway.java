@@ -5,7 +5,9 @@ import dev.mailtee.config.MailteeConfig;
 import dev.mailtee.delivery.DeliveryMetrics;
 import dev.mailtee.delivery.QueueRunner;
 import dev.mailtee.delivery.RetrySchedule;
+import dev.mailtee.delivery.SmtpConnector;
 import dev.mailtee.delivery.SmtpConnectors;
+import dev.mailtee.delivery.SmtpCourier;
 import dev.mailtee.queue.DeliveryQueue;
 import dev.mailtee.smtp.Relay;
 import dev.mailtee.smtp.SmtpListener;
@@ -48,7 +50,8 @@ final class Gateway implements AutoCloseable {
         RetrySchedule retry = new RetrySchedule(config.queue());
         SmtpConnectors connectors = new SmtpConnectors(config.router().destinations(), config.smtp().domain());
         for (Destination d : config.router().queuedDestinations()) {
-            runners.put(d.name(), new QueueRunner(connectors.forDestination(d), queue, retry, metrics,
+            SmtpConnector connector = connectors.forDestination(d);
+            runners.put(d.name(), new QueueRunner(d.name(), () -> new SmtpCourier(connector), queue, retry, metrics,
                     config.queue().concurrency(), clock));
         }
         warnAboutUnroutedDeliveries();

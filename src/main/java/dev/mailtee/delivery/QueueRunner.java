@@ -1,11 +1,8 @@
 package dev.mailtee.delivery;
 
-import dev.mailtee.config.Destination;
 import dev.mailtee.mail.MessageLog;
 import dev.mailtee.queue.Claim;
 import dev.mailtee.queue.DeliveryQueue;
-import java.io.IOException;
-import java.io.InputStream;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -13,22 +10,23 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
 import java.util.concurrent.locks.Condition;
 import java.util.concurrent.locks.ReentrantLock;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Delivers one destination's queued copies with a few workers, each keeping its connection open
- * while there is work. A slow or dead destination only ever occupies its own workers.
+ * Delivers one destination's queued copies with a few workers, each with its own
+ * {@link Courier}. A slow or dead destination only ever occupies its own workers.
  */
 public final class QueueRunner {
     private static final Logger LOG = LoggerFactory.getLogger(QueueRunner.class);
     private static final int BATCH = 8;
     private static final Duration IDLE_POLL = Duration.ofSeconds(1);
 
-    private final Destination destination;
-    private final SmtpConnector connector;
+    private final String destination;
+    private final Supplier<Courier> couriers;
     private final DeliveryQueue queue;
     private final RetrySchedule retry;
     private final DeliveryMetrics metrics;
@@ -40,10 +38,10 @@ public final class QueueRunner {
     private volatile boolean running;
     private long wakeups;
 
-    public QueueRunner(SmtpConnector connector, DeliveryQueue queue, RetrySchedule retry, DeliveryMetrics metrics,
-            int workers, Clock clock) {
-        this.connector = connector;
-        this.destination = connector.destination();
+    public QueueRunner(String destination, Supplier<Courier> couriers, DeliveryQueue queue, RetrySchedule retry,
+            DeliveryMetrics metrics, int workers, Clock clock) {
+        this.destination = destination;
+        this.couriers = couriers;
         this.queue = queue;
         this.retry = retry;
         this.metrics = metrics;
@@ -54,7 +52,7 @@ public final class QueueRunner {
     public void start() {
         running = true;
         for (int i = 0; i < workers; i++) {
-            threads.add(Thread.ofVirtual().name("deliver-" + destination.name() + "-" + i).start(this::work));
+            threads.add(Thread.ofVirtual().name("deliver-" + destination + "-" + i).start(this::work));
         }
     }
 
@@ -78,28 +76,25 @@ public final class QueueRunner {
     }
 
     private void work() {
-        Worker w = new Worker();
-        try {
+        try (Courier courier = couriers.get()) {
             while (running) {
                 long seen = wakeupsSeen();
                 List<Claim> batch = claim();
                 if (batch.isEmpty()) {
-                    w.closeConnection();
+                    courier.rest();
                     idle(seen);
                     continue;
                 }
-                for (Claim c : batch) w.deliver(c);
+                for (Claim c : batch) deliver(courier, c);
             }
-        } finally {
-            w.closeConnection();
         }
     }
 
     private List<Claim> claim() {
         try {
-            return queue.claim(destination.name(), BATCH, clock.instant());
+            return queue.claim(destination, BATCH, clock.instant());
         } catch (RuntimeException e) {
-            LOG.error("cannot claim deliveries for {}: {}", destination.name(), e.getMessage());
+            LOG.error("cannot claim deliveries for {}: {}", destination, e.getMessage());
             return List.of();
         }
     }
@@ -125,83 +120,39 @@ public final class QueueRunner {
         }
     }
 
-    /** One worker's connection and the handling of each claimed copy. */
-    private final class Worker {
-        private SmtpConnection connection;
-        private boolean reused;
+    private void deliver(Courier courier, Claim claim) {
+        long start = System.nanoTime();
+        String id = claim.message().queueId();
+        Outcome outcome = courier.deliver(claim.message(), claim.delivery().recipients(), () -> queue.spool().open(id));
+        record(claim, outcome, Duration.ofNanos(System.nanoTime() - start));
+    }
 
-        void deliver(Claim claim) {
-            long start = System.nanoTime();
-            Outcome outcome = attempt(claim);
-            if (outcome instanceof Outcome.Deferred && reused) {
-                closeConnection(); // a kept connection the server had dropped: one fresh try
-                outcome = attempt(claim);
+    private void record(Claim claim, Outcome outcome, Duration took) {
+        MessageLog log = new MessageLog(LOG, claim.message().queueId(), claim.message().messageId());
+        String dest = destination;
+        Instant now = clock.instant();
+        switch (outcome) {
+            case Outcome.Delivered d -> {
+                queue.delivered(claim);
+                metrics.delivered(dest, Duration.between(claim.message().receivedAt(), now));
+                log.event("delivered", dest, took, "delivered to " + dest + ": " + d.reply());
             }
-            record(claim, outcome, Duration.ofNanos(System.nanoTime() - start));
-        }
-
-        private Outcome attempt(Claim claim) {
-            List<String> rcpts = claim.delivery().recipients();
-            InputStream content;
-            try {
-                content = queue.spool().open(claim.message().queueId());
-            } catch (IOException e) {
-                return new Outcome.Failed("spool file unreadable: " + e.getMessage(), rcpts);
-            }
-            if (connection == null || !connection.isOpen()) {
-                try {
-                    connection = connector.open();
-                    reused = false;
-                } catch (SmtpFailure e) {
-                    closeQuietly(content);
-                    return new Outcome.Deferred(e.getMessage(), rcpts);
-                }
-            } else {
-                reused = true;
-            }
-            return CopySender.send(connection, claim.message().sender(), claim.message().bodyType(), rcpts, content);
-        }
-
-        private void record(Claim claim, Outcome outcome, Duration took) {
-            MessageLog log = new MessageLog(LOG, claim.message().queueId(), claim.message().messageId());
-            String dest = destination.name();
-            Instant now = clock.instant();
-            switch (outcome) {
-                case Outcome.Delivered d -> {
-                    queue.delivered(claim);
-                    metrics.delivered(dest, Duration.between(claim.message().receivedAt(), now));
-                    log.event("delivered", dest, took, "delivered to " + dest + ": " + d.reply());
-                }
-                case Outcome.Deferred d -> {
-                    Optional<Instant> next = retry.next(claim.delivery().attempts() + 1, claim.message().receivedAt(), now);
-                    if (next.isPresent()) {
-                        queue.deferred(claim, d.owed(), next.get(), d.reason());
-                        metrics.deferred(dest);
-                        log.event("deferred", dest, took, "deferred until " + next.get() + ": " + d.reason());
-                    } else {
-                        queue.dead(claim, d.owed(), "gave up after max_lifetime: " + d.reason());
-                        metrics.dead(dest);
-                        log.event("dead", dest, took, "gave up (max_lifetime reached): " + d.reason());
-                    }
-                }
-                case Outcome.Failed f -> {
-                    queue.dead(claim, f.owed(), f.reason());
+            case Outcome.Deferred d -> {
+                Optional<Instant> next = retry.next(claim.delivery().attempts() + 1, claim.message().receivedAt(), now);
+                if (next.isPresent()) {
+                    queue.deferred(claim, d.owed(), next.get(), d.reason());
+                    metrics.deferred(dest);
+                    log.event("deferred", dest, took, "deferred until " + next.get() + ": " + d.reason());
+                } else {
+                    queue.dead(claim, d.owed(), "gave up after max_lifetime: " + d.reason());
                     metrics.dead(dest);
-                    log.event("dead", dest, took, "refused permanently: " + f.reason());
+                    log.event("dead", dest, took, "gave up (max_lifetime reached): " + d.reason());
                 }
             }
-        }
-
-        void closeConnection() {
-            if (connection != null) connection.close();
-            connection = null;
-        }
-
-        private void closeQuietly(InputStream in) {
-            try {
-                in.close();
-            } catch (IOException ignored) {
-                // nothing was read
+            case Outcome.Failed f -> {
+                queue.dead(claim, f.owed(), f.reason());
+                metrics.dead(dest);
+                log.event("dead", dest, took, "refused permanently: " + f.reason());
             }
         }
     }
