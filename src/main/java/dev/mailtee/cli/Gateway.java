@@ -35,6 +35,7 @@ final class Gateway implements AutoCloseable {
     private final Database db;
     private final DeliveryQueue queue;
     private final Map<String, QueueRunner> runners = new LinkedHashMap<>();
+    private final SmtpConnectors connectors;
     private final SmtpListener smtp;
     private final HttpEndpoint http;
     private final MultiGauge depth;
@@ -48,7 +49,7 @@ final class Gateway implements AutoCloseable {
                 .register(registry);
         DeliveryMetrics metrics = new DeliveryMetrics(registry);
         RetrySchedule retry = new RetrySchedule(config.queue());
-        SmtpConnectors connectors = new SmtpConnectors(config.router().destinations(), config.smtp().domain());
+        connectors = new SmtpConnectors(config.router().destinations(), config.smtp().domain());
         for (Destination d : config.router().queuedDestinations()) {
             SmtpConnector connector = connectors.forDestination(d);
             runners.put(d.name(), new QueueRunner(d.name(), () -> new SmtpCourier(connector), queue, retry, metrics,
@@ -120,6 +121,7 @@ final class Gateway implements AutoCloseable {
                 Thread.currentThread().interrupt();
             }
         }
+        connectors.closeIdle();
         if (http != null) http.stop();
         db.close();
         LOG.info("mailtee stopped");

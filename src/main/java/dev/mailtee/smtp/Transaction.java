@@ -120,8 +120,11 @@ final class Transaction implements MessageHandler {
     }
 
     private Reply openPrimary(Destination d) {
+        return openPrimary(d, true);
+    }
+
+    private Reply openPrimary(Destination d, boolean mayRetry) {
         SmtpConnector connector = relay.connectors().forDestination(d);
-        boolean reused = client.hasOpen(connector);
         SmtpConnection c;
         try {
             c = client.primaryFor(connector);
@@ -131,8 +134,8 @@ final class Transaction implements MessageHandler {
         Reply r = c.mailFrom(sender, body);
         if (r.code() == 0) {
             client.drop();
-            // a kept connection the primary had closed meanwhile: one fresh try
-            return reused ? openPrimary(d) : new Reply(451, "4.4.2 Primary " + d.name() + " " + r.text());
+            // a kept or cached connection the primary had closed meanwhile: one fresh try
+            return mayRetry ? openPrimary(d, false) : new Reply(451, "4.4.2 Primary " + d.name() + " " + r.text());
         }
         if (!r.isPositive()) return r;
         primary = c;
@@ -251,10 +254,14 @@ final class Transaction implements MessageHandler {
         return recipients.size();
     }
 
-    /** RSET, a new MAIL, or the end of the session: a half-done primary transaction is reset too. */
+    /**
+     * RSET, a new MAIL, or the end of the session: a half-done primary transaction is reset too,
+     * so the connection is clean for reuse. Called more than once at a session's end; acts once.
+     */
     @Override
     public void done() {
         if (primary != null && !finished && !primary.rset().isPositive()) client.drop();
+        primary = null;
     }
 
     @Override

@@ -109,6 +109,23 @@ class RelayTest {
     }
 
     @Test
+    void aPrimaryConnectionLeftMidTransactionIsCleanForTheNextClient() throws Exception {
+        startGateway();
+        try (SmtpClient a = gw.client()) {
+            a.send("MAIL FROM:<left@client.test>");
+            assertThat(a.send("RCPT TO:<abandoned@dest.test>")).startsWith("250");
+        } // gone without RSET or QUIT: its primary connection goes back to the cache, reset
+        for (int i = 0; i < 3; i++) {
+            try (SmtpClient b = gw.client()) {
+                assertThat(b.sendMail("next" + i + "@client.test", List.of("b" + i + "@dest.test"), "Subject: n\r\n\r\nx\r\n")).startsWith("250");
+            }
+        }
+        assertThat(primary.messages()).extracting(SmtpSink.Received::sender)
+                .containsExactly("next0@client.test", "next1@client.test", "next2@client.test");
+        assertThat(primary.messages()).allSatisfy(m -> assertThat(m.recipients()).hasSize(1).noneMatch(r -> r.startsWith("abandoned")));
+    }
+
+    @Test
     void pipelinedCommandsAreAnsweredInOrder() throws Exception {
         startGateway();
         try (SmtpClient c = new SmtpClient(gw.smtpPort())) {
