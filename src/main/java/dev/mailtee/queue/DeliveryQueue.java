@@ -3,6 +3,10 @@ package dev.mailtee.queue;
 import dev.mailtee.mail.BodyType;
 import dev.mailtee.store.Database;
 import dev.mailtee.store.Durability;
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -39,11 +43,28 @@ public final class DeliveryQueue {
         return spool;
     }
 
+    /** The queued message's bytes, exactly as received (a fresh stream each time). */
+    public InputStream open(String queueId) throws IOException {
+        Optional<byte[]> inline = db.read(c -> {
+            try (PreparedStatement ps = c.prepareStatement("SELECT bytes FROM message_body WHERE queue_id = ?")) {
+                ps.setString(1, queueId);
+                try (ResultSet rs = ps.executeQuery()) {
+                    return rs.next() ? Optional.of(rs.getBytes(1)) : Optional.<byte[]>empty();
+                }
+            }
+        });
+        return inline.isPresent() ? new ByteArrayInputStream(inline.get()) : spool.openFile(queueId);
+    }
+
     /**
-     * Records an accepted message and what it owes each destination, synced to disk: after this
-     * returns the client may be told 250. The spool file must already be forced.
+     * Records an accepted message, its bytes (or its forced spool file) and what it owes each
+     * destination, synced to disk: after this returns the client may be told 250.
      */
-    public void enqueue(QueuedMessage m, Map<String, List<String>> recipientsByDestination) {
+    public void enqueue(QueuedMessage m, Map<String, List<String>> recipientsByDestination, Spool.Incoming bytes)
+            throws IOException {
+        bytes.force();
+        bytes.close();
+        Optional<byte[]> inline = bytes.inline();
         db.write(Durability.SYNCED, c -> {
             try (PreparedStatement ps = c.prepareStatement("INSERT INTO message (queue_id, sender, message_id, "
                     + "size_bytes, eight_bit, smtputf8, received_at) VALUES (?, ?, ?, ?, ?, ?, ?)")) {
@@ -66,6 +87,13 @@ public final class DeliveryQueue {
                     ps.addBatch();
                 }
                 ps.executeBatch();
+            }
+            if (inline.isPresent()) {
+                try (PreparedStatement ps = c.prepareStatement("INSERT INTO message_body (queue_id, bytes) VALUES (?, ?)")) {
+                    ps.setString(1, m.queueId());
+                    ps.setBytes(2, inline.get());
+                    ps.executeUpdate();
+                }
             }
             return null;
         });
@@ -142,8 +170,8 @@ public final class DeliveryQueue {
         });
         try {
             spool.removeOrphans(live);
-        } catch (java.io.IOException e) {
-            throw new java.io.UncheckedIOException("cannot clean the spool", e);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot clean the spool", e);
         }
         return resumed;
     }

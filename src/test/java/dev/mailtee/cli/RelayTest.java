@@ -68,6 +68,22 @@ class RelayTest {
     }
 
     @Test
+    void aLargeMessageSpillsToItsSpoolFileAndStillArrivesByteExact() throws Exception {
+        startGateway();
+        StringBuilder big = new StringBuilder("Subject: big\r\n\r\n");
+        for (int i = 0; big.length() < 1_500_000; i++) big.append("line ").append(i).append(" .dot ").append("y".repeat(60)).append("\r\n");
+        try (SmtpClient c = gw.client()) {
+            assertThat(c.sendMail("a@client.test", List.of("b@dest.test"), big.toString())).startsWith("250");
+        }
+        await().atMost(Duration.ofSeconds(15)).until(() -> backup1.messages().size() == 1 && backup2.messages().size() == 1);
+        for (SmtpSink s : List.of(primary, backup1, backup2)) {
+            String text = s.messages().get(0).text();
+            assertThat(text.substring(text.indexOf("Subject: big"))).isEqualTo(big.toString());
+        }
+        await().atMost(Duration.ofSeconds(5)).until(() -> spoolFiles() == 0);
+    }
+
+    @Test
     void nullSenderAndBodyTypesArePassedOnOnlyWhenUsed() throws Exception {
         startGateway();
         try (SmtpClient c = gw.client()) {
