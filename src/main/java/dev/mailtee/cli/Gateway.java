@@ -40,8 +40,8 @@ final class Gateway implements AutoCloseable {
     private final HttpEndpoint http;
     private final MultiGauge depth;
 
-    private Gateway(MailteeConfig config, Clock clock) {
-        db = Stores.open(config);
+    private Gateway(MailteeConfig config, Database db, Clock clock) {
+        this.db = db;
         queue = Stores.queue(config, db);
         int resumed = queue.recover();
         PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
@@ -56,18 +56,33 @@ final class Gateway implements AutoCloseable {
                     config.queue().concurrency(), clock));
         }
         warnAboutUnroutedDeliveries();
-        runners.values().forEach(QueueRunner::start);
         Relay relay = new Relay(config.smtp(), config.router(), connectors, queue, this::wake, registry, clock);
         smtp = new SmtpListener(relay);
         http = config.http().enabled() ? new HttpEndpoint(config.http(), registry, this::refreshDepth, this::isHealthy) : null;
-        smtp.start();
-        if (http != null) http.start();
-        LOG.info("mailtee started: config {}, data {}, {} queued deliveries resumed", config.source(),
+        LOG.info("mailtee starting: config {}, data {}, {} queued deliveries resumed", config.source(),
                 config.dataDir().toAbsolutePath(), resumed);
     }
 
+    /** Builds and starts everything; whatever was opened is closed again if a part cannot start. */
     static Gateway start(MailteeConfig config) {
-        return new Gateway(config, Clock.systemUTC());
+        Database db = Stores.open(config);
+        Gateway g;
+        try {
+            g = new Gateway(config, db, Clock.systemUTC());
+        } catch (RuntimeException e) {
+            db.close();
+            throw e;
+        }
+        try {
+            g.runners.values().forEach(QueueRunner::start);
+            g.smtp.start();
+            if (g.http != null) g.http.start();
+        } catch (RuntimeException e) {
+            g.close();
+            throw e;
+        }
+        LOG.info("mailtee started");
+        return g;
     }
 
     int smtpPort() {
