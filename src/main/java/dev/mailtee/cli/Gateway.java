@@ -9,6 +9,7 @@ import dev.mailtee.delivery.SmtpConnector;
 import dev.mailtee.delivery.SmtpConnectors;
 import dev.mailtee.delivery.SmtpCourier;
 import dev.mailtee.queue.DeliveryQueue;
+import dev.mailtee.queue.QueueControl;
 import dev.mailtee.smtp.Relay;
 import dev.mailtee.smtp.SmtpListener;
 import dev.mailtee.store.Database;
@@ -34,6 +35,7 @@ final class Gateway implements AutoCloseable {
 
     private final Database db;
     private final DeliveryQueue queue;
+    private final QueueControl control;
     private final Map<String, QueueRunner> runners = new LinkedHashMap<>();
     private final SmtpConnectors connectors;
     private final SmtpListener smtp;
@@ -43,6 +45,7 @@ final class Gateway implements AutoCloseable {
     private Gateway(MailteeConfig config, Database db, Clock clock) {
         this.db = db;
         queue = Stores.queue(config, db);
+        control = Stores.control(config, db);
         int resumed = queue.recover();
         PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
         depth = MultiGauge.builder("mailtee.queue.depth").description("open deliveries by destination and status")
@@ -103,7 +106,7 @@ final class Gateway implements AutoCloseable {
     /** Healthy while the store answers: without it nothing can be accepted. */
     private boolean isHealthy() {
         try {
-            queue.depth();
+            control.depth();
             return true;
         } catch (StoreException e) {
             LOG.error("health check: store unavailable: {}", e.getMessage());
@@ -114,13 +117,13 @@ final class Gateway implements AutoCloseable {
     /** Refreshes the queue-depth gauge just before a scrape. */
     private void refreshDepth() {
         List<MultiGauge.Row<?>> rows = new ArrayList<>();
-        queue.depth().forEach((dest, byStatus) -> byStatus.forEach((status, n) ->
+        control.depth().forEach((dest, byStatus) -> byStatus.forEach((status, n) ->
                 rows.add(MultiGauge.Row.of(Tags.of("destination", dest, "status", status), n))));
         depth.register(rows, true);
     }
 
     private void warnAboutUnroutedDeliveries() {
-        queue.depth().keySet().stream().filter(d -> !runners.containsKey(d)).forEach(d -> LOG.warn(
+        control.depth().keySet().stream().filter(d -> !runners.containsKey(d)).forEach(d -> LOG.warn(
                 "deliveries are queued for {} which is no longer configured: restore it or `mailtee queue delete` them", d));
     }
 

@@ -1,7 +1,7 @@
 package dev.mailtee.cli;
 
 import dev.mailtee.config.MailteeConfig;
-import dev.mailtee.queue.DeliveryQueue;
+import dev.mailtee.queue.QueueControl;
 import dev.mailtee.queue.QueueEntry;
 import dev.mailtee.store.Database;
 import java.io.PrintWriter;
@@ -31,13 +31,13 @@ final class QueueCommand {
         @Spec
         CommandSpec spec;
 
-        abstract int run(DeliveryQueue queue, PrintWriter out);
+        abstract int run(QueueControl queue, PrintWriter out);
 
         @Override
         public Integer call() {
             MailteeConfig c = config.load();
             try (Database db = Stores.open(c)) {
-                return run(Stores.queue(c, db), spec.commandLine().getOut());
+                return run(Stores.control(c, db), spec.commandLine().getOut());
             }
         }
 
@@ -53,7 +53,7 @@ final class QueueCommand {
         boolean json;
 
         @Override
-        int run(DeliveryQueue queue, PrintWriter out) {
+        int run(QueueControl queue, PrintWriter out) {
             List<QueueEntry> entries = queue.list();
             Function<QueueEntry, String> format = json ? QueueListing::json : QueueListing::text;
             if (!json) out.println(QueueListing.HEADER);
@@ -72,7 +72,7 @@ final class QueueCommand {
         boolean json;
 
         @Override
-        int run(DeliveryQueue queue, PrintWriter out) {
+        int run(QueueControl queue, PrintWriter out) {
             Optional<QueueEntry> e = queue.show(id);
             if (e.isEmpty()) return notFound(id);
             out.println(json ? QueueListing.json(e.get()) : QueueListing.detail(e.get()));
@@ -94,7 +94,7 @@ final class QueueCommand {
         }
 
         @Override
-        int run(DeliveryQueue queue, PrintWriter out) {
+        int run(QueueControl queue, PrintWriter out) {
             int n = target.all ? queue.retryAll(Instant.now()) : queue.retry(target.id, Instant.now());
             if (n == 0 && !target.all) return notFound(target.id);
             out.println(n + " deliver" + (n == 1 ? "y" : "ies") + " due now");
@@ -108,7 +108,7 @@ final class QueueCommand {
         String id;
 
         @Override
-        int run(DeliveryQueue queue, PrintWriter out) {
+        int run(QueueControl queue, PrintWriter out) {
             if (!queue.delete(id)) return notFound(id);
             out.println("deleted " + id);
             return ExitCode.OK;

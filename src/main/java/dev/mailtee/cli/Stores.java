@@ -2,6 +2,7 @@ package dev.mailtee.cli;
 
 import dev.mailtee.config.MailteeConfig;
 import dev.mailtee.queue.DeliveryQueue;
+import dev.mailtee.queue.QueueControl;
 import dev.mailtee.queue.Spool;
 import dev.mailtee.store.Database;
 
@@ -14,6 +15,14 @@ final class Stores {
     }
 
     static DeliveryQueue queue(MailteeConfig config, Database db) {
-        return new DeliveryQueue(db, new Spool(config.dataDir().resolve("spool")));
+        return new DeliveryQueue(db, spool(config));
+    }
+
+    static QueueControl control(MailteeConfig config, Database db) {
+        return new QueueControl(db, spool(config));
+    }
+
+    private static Spool spool(MailteeConfig config) {
+        return new Spool(config.dataDir().resolve("spool"));
     }
 }

@@ -58,30 +58,14 @@ final class Transaction implements MessageHandler {
     }
 
     Reply mailFrom(PathArgument path) {
-        Map<String, String> params = path.parameters();
-        for (String key : params.keySet()) {
-            if (!List.of("SIZE", "BODY", "SMTPUTF8").contains(key)) {
-                return new Reply(555, "5.5.4 Unsupported MAIL parameter " + key);
+        switch (MailParameters.parse(path.parameters(), relay.smtp().maxMessageSize())) {
+            case MailParameters.Invalid invalid -> {
+                return invalid.reply();
             }
-        }
-        if (params.containsKey("SIZE")) {
-            long declared;
-            try {
-                declared = Long.parseLong(params.get("SIZE"));
-            } catch (NumberFormatException e) {
-                return new Reply(501, "5.5.4 Bad SIZE= value");
-            }
-            if (declared > relay.smtp().maxMessageSize()) {
-                return new Reply(552, "5.3.4 Message size exceeds fixed limit of " + relay.smtp().maxMessageSize() + " bytes");
-            }
-        }
-        String bodyType = params.getOrDefault("BODY", "7BIT").toUpperCase(java.util.Locale.ROOT);
-        if (!bodyType.equals("7BIT") && !bodyType.equals("8BITMIME")) {
-            return new Reply(501, "5.5.4 Unsupported BODY type " + bodyType);
+            case MailParameters.Valid valid -> body = valid.body();
         }
         if (!path.address().isEmpty() && !path.isMailbox()) return new Reply(553, "5.1.7 Bad sender address syntax");
         sender = path.address();
-        body = new BodyType(bodyType.equals("8BITMIME"), params.containsKey("SMTPUTF8"));
         return new Reply(250, "2.1.0 Ok");
     }
 
