@@ -3,6 +3,7 @@ package dev.mailtee.cli;
 import picocli.CommandLine.Command;
 
 @Command(name = "mailtee", mixinStandardHelpOptions = true, versionProvider = Version.class,
-        description = "Mail gateway: relays, duplicates and turns mail into tickets without losing it.")
+        description = "Mail gateway: relays, duplicates and turns mail into tickets without losing it.",
+        subcommands = {ServeCommand.class, ConfigCommand.class, QueueCommand.class})
 final class MailteeCommand {
 }

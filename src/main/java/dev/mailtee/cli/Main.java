@@ -14,7 +14,8 @@ public final class Main {
         CommandLine cli = new CommandLine(new MailteeCommand());
         cli.setParameterExceptionHandler(Main::usageError);
         cli.setExecutionExceptionHandler((ex, line, parsed) -> {
-            line.getErr().println("mailtee: " + ex.getMessage());
+            line.getErr().println("mailtee: internal error: " + ex);
+            if (System.getenv("MAILTEE_DEBUG") != null) ex.printStackTrace(line.getErr());
             return ExitCode.SOFTWARE;
         });
         return cli.execute(args);

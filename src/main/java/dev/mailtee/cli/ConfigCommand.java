@@ -1,0 +1,47 @@
+package dev.mailtee.cli;
+
+import dev.mailtee.config.ConfigException;
+import dev.mailtee.config.MailteeConfig;
+import dev.mailtee.config.Route;
+import java.io.PrintWriter;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Spec;
+
+@Command(name = "config", description = "Inspect the configuration.", subcommands = ConfigCommand.Check.class)
+final class ConfigCommand {
+
+    @Command(name = "check", description = "Validate a configuration file and print what it means; exit 78 if invalid.")
+    static final class Check implements Callable<Integer> {
+        @Mixin
+        ConfigOption config;
+
+        @Spec
+        CommandSpec spec;
+
+        @Override
+        public Integer call() {
+            MailteeConfig c;
+            try {
+                c = config.load();
+            } catch (ConfigException e) {
+                spec.commandLine().getErr().println("mailtee: " + e.getMessage());
+                return ExitCode.CONFIG;
+            }
+            PrintWriter out = spec.commandLine().getOut();
+            out.println(c.source() + ": ok");
+            out.println("  smtp " + c.smtp().listen() + " as " + c.smtp().domain() + ", max " + c.smtp().maxMessageSize()
+                    + " bytes, trusted " + c.smtp().allowedNetworks());
+            for (Route r : c.router().routes()) {
+                out.println("  route " + String.join(",", r.match().patterns()) + ": primary "
+                        + r.primary().map(d -> d.name()).orElse("none") + ", backups "
+                        + r.backups().stream().map(d -> d.name()).toList());
+            }
+            if (c.router().routes().isEmpty()) out.println("  no routes: every recipient is refused");
+            out.println("  http " + (c.http().enabled() ? c.http().listen() : "off") + ", data " + c.dataDir());
+            return ExitCode.OK;
+        }
+    }
+}

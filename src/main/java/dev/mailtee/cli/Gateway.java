@@ -1,0 +1,111 @@
+package dev.mailtee.cli;
+
+import dev.mailtee.config.Destination;
+import dev.mailtee.config.MailteeConfig;
+import dev.mailtee.delivery.DeliveryMetrics;
+import dev.mailtee.delivery.QueueRunner;
+import dev.mailtee.delivery.RetrySchedule;
+import dev.mailtee.queue.DeliveryQueue;
+import dev.mailtee.smtp.Relay;
+import dev.mailtee.smtp.SmtpListener;
+import dev.mailtee.store.Database;
+import dev.mailtee.web.HttpEndpoint;
+import io.micrometer.core.instrument.MultiGauge;
+import io.micrometer.core.instrument.Tags;
+import io.micrometer.prometheusmetrics.PrometheusConfig;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/** The one place the daemon's parts are built and wired together, in the order they must start. */
+final class Gateway implements AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(Gateway.class);
+
+    private final Database db;
+    private final DeliveryQueue queue;
+    private final Map<String, QueueRunner> runners = new LinkedHashMap<>();
+    private final SmtpListener smtp;
+    private final HttpEndpoint http;
+    private final MultiGauge depth;
+
+    private Gateway(MailteeConfig config, Clock clock) {
+        db = Stores.open(config);
+        queue = Stores.queue(config, db);
+        int resumed = queue.recover();
+        PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+        depth = MultiGauge.builder("mailtee.queue.depth").description("open deliveries by destination and status")
+                .register(registry);
+        DeliveryMetrics metrics = new DeliveryMetrics(registry);
+        RetrySchedule retry = new RetrySchedule(config.queue());
+        for (Destination d : config.router().queuedDestinations()) {
+            runners.put(d.name(), new QueueRunner(d, queue, retry, metrics, config.smtp().domain(),
+                    config.queue().concurrency(), clock));
+        }
+        warnAboutUnroutedDeliveries();
+        runners.values().forEach(QueueRunner::start);
+        Relay relay = new Relay(config.smtp(), config.router(), queue, this::wake, registry, clock);
+        smtp = new SmtpListener(relay);
+        http = config.http().enabled() ? new HttpEndpoint(config.http(), registry, this::refreshDepth) : null;
+        smtp.start();
+        if (http != null) http.start();
+        LOG.info("mailtee started: config {}, data {}, {} queued deliveries resumed", config.source(),
+                config.dataDir().toAbsolutePath(), resumed);
+    }
+
+    static Gateway start(MailteeConfig config) {
+        return new Gateway(config, Clock.systemUTC());
+    }
+
+    int smtpPort() {
+        return smtp.port();
+    }
+
+    int httpPort() {
+        return http == null ? -1 : http.port();
+    }
+
+    private void wake(Set<String> destinations) {
+        for (String d : destinations) {
+            QueueRunner r = runners.get(d);
+            if (r != null) r.wake();
+        }
+    }
+
+    /** Refreshes the queue-depth gauge just before a scrape; doubles as the health check. */
+    private boolean refreshDepth() {
+        List<MultiGauge.Row<?>> rows = new ArrayList<>();
+        queue.depth().forEach((dest, byStatus) -> byStatus.forEach((status, n) ->
+                rows.add(MultiGauge.Row.of(Tags.of("destination", dest, "status", status), n))));
+        depth.register(rows, true);
+        return true;
+    }
+
+    private void warnAboutUnroutedDeliveries() {
+        queue.depth().keySet().stream().filter(d -> !runners.containsKey(d)).forEach(d -> LOG.warn(
+                "deliveries are queued for {} which is no longer configured: restore it or `mailtee queue delete` them", d));
+    }
+
+    /** SIGTERM: stop taking mail, let open transactions finish, let workers finish the copy in hand. */
+    @Override
+    public void close() {
+        LOG.info("mailtee stopping");
+        smtp.stop(Duration.ofSeconds(30));
+        for (QueueRunner r : runners.values()) {
+            try {
+                r.stop(Duration.ofSeconds(15));
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+        if (http != null) http.stop();
+        db.close();
+        LOG.info("mailtee stopped");
+    }
+}

@@ -1,0 +1,29 @@
+package dev.mailtee.delivery;
+
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
+import java.time.Duration;
+
+/** Prometheus counters per destination: delivered, deferred, dead, and the end-to-end latency. */
+public record DeliveryMetrics(MeterRegistry registry) {
+
+    public void delivered(String destination, Duration sinceReceived) {
+        counter("mailtee.delivered", destination).increment();
+        Timer.builder("mailtee.delivery.latency").description("time from acceptance to delivery")
+                .tag("destination", destination).publishPercentileHistogram()
+                .register(registry).record(sinceReceived);
+    }
+
+    public void deferred(String destination) {
+        counter("mailtee.deferred", destination).increment();
+    }
+
+    public void dead(String destination) {
+        counter("mailtee.dead", destination).increment();
+    }
+
+    private Counter counter(String name, String destination) {
+        return Counter.builder(name).tag("destination", destination).register(registry);
+    }
+}

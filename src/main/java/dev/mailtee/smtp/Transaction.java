@@ -1,0 +1,270 @@
+package dev.mailtee.smtp;
+
+import dev.mailtee.config.Destination;
+import dev.mailtee.config.Route;
+import dev.mailtee.delivery.Reply;
+import dev.mailtee.delivery.SmtpConnection;
+import dev.mailtee.delivery.SmtpFailure;
+import dev.mailtee.mail.BodyType;
+import dev.mailtee.mail.MessageLog;
+import dev.mailtee.mail.QueueId;
+import dev.mailtee.queue.QueuedMessage;
+import dev.mailtee.queue.Spool;
+import dev.mailtee.store.StoreException;
+import dev.mailtee.transform.TraceHeader;
+import java.io.BufferedOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.InetAddress;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.subethamail.smtp.MessageHandler;
+import org.subethamail.smtp.RejectException;
+import org.subethamail.smtp.server.Session;
+
+/**
+ * One mail transaction, MAIL to the final reply. The primary is proxied step by step: its RCPT
+ * replies are the client's RCPT replies, the body streams to it during DATA, and its final reply
+ * is the client's — but only after the copy for the backups is on disk and in the queue.
+ */
+final class Transaction implements MessageHandler {
+    private static final Logger LOG = LoggerFactory.getLogger(Transaction.class);
+
+    private final Relay relay;
+    private final Session session;
+    private final ClientState client;
+    private final String queueId = QueueId.next();
+    private String sender;
+    private BodyType body = BodyType.SEVEN_BIT;
+    private final List<String> recipients = new ArrayList<>();
+    private final Map<String, List<String>> queued = new LinkedHashMap<>();
+    private SmtpConnection primary;
+    private boolean finished;
+
+    Transaction(Relay relay, Session session, ClientState client) {
+        this.relay = relay;
+        this.session = session;
+        this.client = client;
+    }
+
+    Reply mailFrom(PathArgument path) {
+        Map<String, String> params = path.parameters();
+        for (String key : params.keySet()) {
+            if (!List.of("SIZE", "BODY", "SMTPUTF8").contains(key)) {
+                return new Reply(555, "5.5.4 Unsupported MAIL parameter " + key);
+            }
+        }
+        if (params.containsKey("SIZE")) {
+            long declared;
+            try {
+                declared = Long.parseLong(params.get("SIZE"));
+            } catch (NumberFormatException e) {
+                return new Reply(501, "5.5.4 Bad SIZE= value");
+            }
+            if (declared > relay.smtp().maxMessageSize()) {
+                return new Reply(552, "5.3.4 Message size exceeds fixed limit of " + relay.smtp().maxMessageSize() + " bytes");
+            }
+        }
+        String bodyType = params.getOrDefault("BODY", "7BIT").toUpperCase(java.util.Locale.ROOT);
+        if (!bodyType.equals("7BIT") && !bodyType.equals("8BITMIME")) {
+            return new Reply(501, "5.5.4 Unsupported BODY type " + bodyType);
+        }
+        if (!path.address().isEmpty() && !path.isMailbox()) return new Reply(553, "5.1.7 Bad sender address syntax");
+        sender = path.address();
+        body = new BodyType(bodyType.equals("8BITMIME"), params.containsKey("SMTPUTF8"));
+        return new Reply(250, "2.1.0 Ok");
+    }
+
+    Reply rcptTo(PathArgument path) {
+        String rcpt = path.address();
+        if (!path.isMailbox()) return new Reply(501, "5.1.3 Bad recipient address syntax");
+        if (!path.parameters().isEmpty()) return new Reply(555, "5.5.4 Unsupported RCPT parameter");
+        InetAddress ip = session.getRemoteAddress().getAddress();
+        if (!relay.policy().mayRelay(ip, rcpt)) return new Reply(554, "5.7.1 <" + rcpt + ">: Relay access denied");
+        Optional<Route> route = relay.router().routeFor(rcpt);
+        if (route.isEmpty()) return new Reply(550, "5.1.1 <" + rcpt + ">: no route for this recipient");
+        if (route.get().primary().isPresent()) {
+            Reply r = proposeToPrimary(route.get().primary().get(), rcpt);
+            if (!r.isPositive()) return r;
+        }
+        recipients.add(rcpt);
+        for (Destination d : route.get().backups()) queued.computeIfAbsent(d.name(), k -> new ArrayList<>()).add(rcpt);
+        return new Reply(250, "2.1.5 Ok");
+    }
+
+    /** The primary decides each recipient: refused there means refused here, with its code. */
+    private Reply proposeToPrimary(Destination d, String rcpt) {
+        if (primary != null && !primary.destination().equals(d)) {
+            return new Reply(452, "4.5.3 Recipients for another primary: send them in a new transaction");
+        }
+        if (primary == null) {
+            Reply opened = openPrimary(d);
+            if (!opened.isPositive()) return opened;
+        }
+        Reply r = primary.rcptTo(rcpt);
+        if (r.code() == 0) {
+            primaryLost();
+            return new Reply(451, "4.4.2 Primary " + d.name() + " " + r.text());
+        }
+        return r;
+    }
+
+    private Reply openPrimary(Destination d) {
+        SmtpConnection c;
+        try {
+            c = client.primaryFor(d);
+        } catch (SmtpFailure e) {
+            return new Reply(451, "4.4.1 Primary unreachable, try again later (" + e.getMessage() + ")");
+        }
+        Reply r = c.mailFrom(sender, body);
+        if (r.code() == 0) {
+            client.drop();
+            return new Reply(451, "4.4.2 Primary " + d.name() + " " + r.text());
+        }
+        if (!r.isPositive()) return r;
+        primary = c;
+        return r;
+    }
+
+    /** Before 354: the primary must be ready for DATA too, or the client hears its refusal now. */
+    Optional<Reply> beforeData() {
+        if (primary == null) return Optional.empty();
+        Reply r = primary.data();
+        if (r.code() == 354) return Optional.empty();
+        finished = true;
+        if (r.code() == 0) {
+            primaryLost();
+            return Optional.of(new Reply(451, "4.4.2 Primary " + r.text()));
+        }
+        return Optional.of(r);
+    }
+
+    /** Reads the message and returns the final reply; the primary already said 354 if there is one. */
+    Reply receive(InputStream in) throws IOException {
+        finished = true;
+        Spool.Incoming spooled = queued.isEmpty() ? null : relay.queue().spool().create(queueId);
+        OutputStream toSpool = spooled == null ? null : new BufferedOutputStream(spooled.stream(), 64 * 1024);
+        DataIntake.Sink spoolSink = new DataIntake.Sink(toSpool);
+        DataIntake.Sink primarySink = new DataIntake.Sink(primary == null ? null : primary.body());
+        DataIntake.Result result;
+        try {
+            result = new DataIntake(relay.smtp().maxMessageSize()).copy(in, trace(), spoolSink, primarySink);
+            if (toSpool != null) toSpool.flush();
+        } catch (IOException e) {
+            abandon(spooled);
+            throw e; // the client went away mid-DATA: nothing was accepted
+        }
+        Reply refusal = refusal(result, spoolSink, primarySink);
+        if (refusal != null) {
+            abandon(spooled);
+            return refusal;
+        }
+        return accept(result, spooled);
+    }
+
+    private Reply refusal(DataIntake.Result result, DataIntake.Sink spool, DataIntake.Sink toPrimary) {
+        if (result.tooBig()) {
+            return new Reply(552, "5.3.4 Message size exceeds fixed limit of " + relay.smtp().maxMessageSize() + " bytes");
+        }
+        if (result.hops() >= relay.smtp().maxHops()) return new Reply(554, "5.4.6 Too many hops: mail loop?");
+        if (spool.failure().isPresent()) {
+            LOG.error("spool write failed for {}: {}", queueId, spool.failure().get().getMessage());
+            return new Reply(451, "4.3.0 Local problem, try again later");
+        }
+        if (toPrimary.failure().isPresent()) return new Reply(451, "4.4.2 Primary connection lost during DATA");
+        return null;
+    }
+
+    private Reply accept(DataIntake.Result result, Spool.Incoming spooled) throws IOException {
+        MessageLog log = new MessageLog(LOG, queueId, result.messageId());
+        if (spooled != null) spooled.force();
+        Reply answer = new Reply(250, "2.0.0 Ok: queued as " + queueId);
+        if (primary != null) {
+            long start = System.nanoTime();
+            Reply r = primary.endData();
+            Duration took = Duration.ofNanos(System.nanoTime() - start);
+            log.event(r.isPositive() ? "delivered" : "rejected", primary.destination().name(), took, "primary answered " + r);
+            if (r.code() == 0) {
+                primaryLost();
+                abandon(spooled);
+                return new Reply(451, "4.4.2 Primary " + r.text());
+            }
+            if (!r.isPositive()) {
+                abandon(spooled);
+                return r;
+            }
+            answer = new Reply(r.code(), r.text() + " (mailtee id " + queueId + ")");
+        }
+        if (spooled != null) {
+            try {
+                spooled.close();
+                relay.queue().enqueue(new QueuedMessage(queueId, sender, result.messageId(), result.size(), body,
+                        relay.clock().instant()), queued);
+            } catch (StoreException e) {
+                abandon(spooled);
+                LOG.error("cannot queue {} for its backups: {}", queueId, e.getMessage());
+                return new Reply(451, "4.3.0 Local problem, try again later");
+            }
+            relay.wake().accept(queued.keySet());
+        }
+        relay.metrics().counter("mailtee.received").increment();
+        log.info("accepted", "accepted from " + session.getRemoteAddress().getAddress().getHostAddress() + ", "
+                + recipients.size() + " recipient(s), " + result.size() + " bytes, " + queued.size() + " queued cop(ies)");
+        return answer;
+    }
+
+    private byte[] trace() {
+        if (!relay.smtp().receivedHeader()) return new byte[0];
+        return TraceHeader.received(session.getHelo().orElse("unknown"), session.getRemoteAddress().getAddress(),
+                relay.smtp().domain(), session.isTLSStarted(), body.smtpUtf8(), queueId,
+                recipients.size() == 1 ? Optional.of(recipients.get(0)) : Optional.empty(),
+                Instant.now(relay.clock()).atZone(ZoneId.systemDefault()));
+    }
+
+    private void abandon(Spool.Incoming spooled) {
+        if (spooled != null) spooled.discard();
+        if (primary != null) {
+            client.drop(); // mid-DATA the only way to make the primary discard the message
+            primary = null;
+        }
+    }
+
+    private void primaryLost() {
+        client.drop();
+        primary = null;
+    }
+
+    int recipientCount() {
+        return recipients.size();
+    }
+
+    /** RSET, a new MAIL, or the end of the session: a half-done primary transaction is reset too. */
+    @Override
+    public void done() {
+        if (primary != null && !finished && !primary.rset().isPositive()) client.drop();
+    }
+
+    @Override
+    public void from(String from) throws RejectException {
+        throw new RejectException(503, "5.5.1 MAIL is handled by the gateway's own command");
+    }
+
+    @Override
+    public void recipient(String recipient) throws RejectException {
+        throw new RejectException(503, "5.5.1 RCPT is handled by the gateway's own command");
+    }
+
+    @Override
+    public String data(InputStream data) throws RejectException {
+        throw new RejectException(503, "5.5.1 DATA is handled by the gateway's own command");
+    }
+}
