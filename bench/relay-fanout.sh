@@ -277,7 +277,9 @@ if isinstance(data, dict):
     for key in ("deliveries", "items", "queue", "entries"):
         if isinstance(data.get(key), list):
             data = data[key]; break
-print(len(data) if isinstance(data, list) else "?")
+# one entry per message, each with its pending deliveries (message x destination)
+print(sum(len(e.get("deliveries", [e])) if isinstance(e, dict) else 1 for e in data)
+      if isinstance(data, list) else "?")
 EOF
 }
 
@@ -317,8 +319,10 @@ run_phase() {
   stat0=$(cpu_stat); t0=$(now)
   python3 "$BENCH_DIR/probe.py" "${probe_args[@]}" > "$dir/probe.json" 2> "$dir/probe.err" &
   local probe=$!; STARTED_PIDS+=("$probe")
-  timeout "$SOURCE_TIMEOUT" smtp-source "${src_args[@]}" "127.0.0.1:$GW_PORT" > "$dir/source.out" 2> "$dir/source.err"
-  src_rc=$?
+  # In the background + wait, so that a signal to this script is handled at once.
+  timeout "$SOURCE_TIMEOUT" smtp-source "${src_args[@]}" "127.0.0.1:$GW_PORT" > "$dir/source.out" 2> "$dir/source.err" &
+  local source=$!; STARTED_PIDS+=("$source")
+  wait "$source"; src_rc=$?; forget_pid "$source"
   t1=$(now)
   touch "$dir/stop-probe"; wait_gone "$probe" 60 || kill -KILL "$probe" 2>/dev/null; wait "$probe" 2>/dev/null; forget_pid "$probe"
   if [ "$src_rc" -ne 0 ]; then
@@ -376,7 +380,7 @@ run_phase() {
   src_s=$(echo "scale=3; ($t1 - $t0)/1" | bc); e2e_s=$(echo "scale=3; ($t2 - $t0)/1" | bc)
   acc_rate=$(echo "scale=1; $MESSAGES / $src_s" | bc)
   if [ "$done_all" = 1 ]; then e2e_rate=$(echo "scale=1; $MESSAGES / $e2e_s" | bc); else e2e_rate="-"; fi
-  note="${note:+$note; }sinks=${counts[*]} expected=$expect each; queue left=$left; probe failures=$(python3 -c 'import json,sys; print(json.load(open(sys.argv[1]))["failed"])' "$dir/probe.json" 2>/dev/null || echo ?)"
+  note="${note:+$note; }sinks=${counts[*]} expected=$expect each; pending left=$left; probe failures=$(python3 -c 'import json,sys; print(json.load(open(sys.argv[1]))["failed"])' "$dir/probe.json" 2>/dev/null || echo ?)"
   log "$side $mode: accepted ${acc_rate}/s (${src_s}s), end to end ${e2e_rate}/s (${e2e_s}s), p50 ${p50} ms, p99 ${p99} ms, peak RSS ${rss} MiB (PSS ${pss}), lost $lost, dup $dup, gateway CPU ${cpu}s (${cpu_per_msg} ms/message), machine ${busy}% busy; $note"
   printf '%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\n' "$run" "$side" "$mode" "$status" \
     "$acc_rate" "$e2e_rate" "$p50" "$p99" "$rss" "$pss" "$lost" "$dup" "$src_s" "$e2e_s" "$probe_ok" "$cpu" "$cpu_per_msg" "$busy" "$load" "$note" >> "$RESULTS"
