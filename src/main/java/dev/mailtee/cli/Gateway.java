@@ -9,6 +9,7 @@ import dev.mailtee.queue.DeliveryQueue;
 import dev.mailtee.smtp.Relay;
 import dev.mailtee.smtp.SmtpListener;
 import dev.mailtee.store.Database;
+import dev.mailtee.store.StoreException;
 import dev.mailtee.web.HttpEndpoint;
 import io.micrometer.core.instrument.MultiGauge;
 import io.micrometer.core.instrument.Tags;
@@ -52,7 +53,7 @@ final class Gateway implements AutoCloseable {
         runners.values().forEach(QueueRunner::start);
         Relay relay = new Relay(config.smtp(), config.router(), queue, this::wake, registry, clock);
         smtp = new SmtpListener(relay);
-        http = config.http().enabled() ? new HttpEndpoint(config.http(), registry, this::refreshDepth) : null;
+        http = config.http().enabled() ? new HttpEndpoint(config.http(), registry, this::refreshDepth, this::isHealthy) : null;
         smtp.start();
         if (http != null) http.start();
         LOG.info("mailtee started: config {}, data {}, {} queued deliveries resumed", config.source(),
@@ -78,13 +79,23 @@ final class Gateway implements AutoCloseable {
         }
     }
 
-    /** Refreshes the queue-depth gauge just before a scrape; doubles as the health check. */
-    private boolean refreshDepth() {
+    /** Healthy while the store answers: without it nothing can be accepted. */
+    private boolean isHealthy() {
+        try {
+            queue.depth();
+            return true;
+        } catch (StoreException e) {
+            LOG.error("health check: store unavailable: {}", e.getMessage());
+            return false;
+        }
+    }
+
+    /** Refreshes the queue-depth gauge just before a scrape. */
+    private void refreshDepth() {
         List<MultiGauge.Row<?>> rows = new ArrayList<>();
         queue.depth().forEach((dest, byStatus) -> byStatus.forEach((status, n) ->
                 rows.add(MultiGauge.Row.of(Tags.of("destination", dest, "status", status), n))));
         depth.register(rows, true);
-        return true;
     }
 
     private void warnAboutUnroutedDeliveries() {

@@ -1,5 +1,6 @@
 package dev.mailtee.cli;
 
+import java.io.PrintWriter;
 import picocli.CommandLine;
 
 /** Entry point: parses the command line and exits with the subcommand's sysexits code. */
@@ -11,7 +12,13 @@ public final class Main {
     }
 
     static int run(String... args) {
+        return run(new PrintWriter(System.out, true), new PrintWriter(System.err, true), args);
+    }
+
+    static int run(PrintWriter out, PrintWriter err, String... args) {
         CommandLine cli = new CommandLine(new MailteeCommand());
+        cli.setOut(out);
+        cli.setErr(err);
         cli.setParameterExceptionHandler(Main::usageError);
         cli.setExecutionExceptionHandler((ex, line, parsed) -> {
             line.getErr().println("mailtee: internal error: " + ex);

@@ -62,7 +62,8 @@ public final class ConfigLoader {
             try {
                 tree = YAML.readTree(yaml);
             } catch (JacksonException e) {
-                throw new ConfigException(source, "", "not valid YAML: " + e.getOriginalMessage()
+                String why = e.getOriginalMessage().lines().findFirst().orElse("").strip();
+                throw new ConfigException(source, "", "not valid YAML: " + why
                         + (e.getLocation() == null ? "" : " (line " + e.getLocation().getLineNr() + ")"));
             }
         }

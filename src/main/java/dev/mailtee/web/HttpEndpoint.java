@@ -10,7 +10,7 @@ public final class HttpEndpoint {
     private final Javalin app;
     private final HttpConfig config;
 
-    public HttpEndpoint(HttpConfig config, PrometheusMeterRegistry registry, BooleanSupplier healthy) {
+    public HttpEndpoint(HttpConfig config, PrometheusMeterRegistry registry, Runnable beforeScrape, BooleanSupplier healthy) {
         this.config = config;
         this.app = Javalin.create(c -> {
             c.startup.showJavalinBanner = false;
@@ -18,8 +18,10 @@ public final class HttpEndpoint {
                 boolean ok = healthy.getAsBoolean();
                 ctx.status(ok ? 200 : 503).contentType("text/plain").result(ok ? "ok\n" : "unhealthy\n");
             });
-            c.routes.get("/metrics", ctx -> ctx.contentType("text/plain; version=0.0.4; charset=utf-8")
-                    .result(registry.scrape()));
+            c.routes.get("/metrics", ctx -> {
+                beforeScrape.run();
+                ctx.contentType("text/plain; version=0.0.4; charset=utf-8").result(registry.scrape());
+            });
         });
     }
 
