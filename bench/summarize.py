@@ -1,5 +1,5 @@
 #!/usr/bin/env python3
-"""Prints the table of a bench/relay-fanout.sh results file (TSV, one row per phase):
+"""Prints the table of bench/relay-fanout.sh results files (TSV, one row per phase):
 every phase, then per side and mode the median over the runs that completed, the
 mailtee/Postfix end-to-end ratio (per run, same run only, and of the medians), and
 the targets of issue 2. Exit 0 when every target that could be checked is met,
@@ -28,18 +28,23 @@ def fmt(v, digits=1):
 
 def main():
     ap = argparse.ArgumentParser()
-    ap.add_argument("results")
+    ap.add_argument("results", nargs="+", help="one or more results files; runs of several files are pooled")
     ap.add_argument("--rss-target", type=float, default=300)
     ap.add_argument("--ratio-target", type=float, default=2)
     args = ap.parse_args()
-    with open(args.results) as f:
-        rows = list(csv.DictReader(f, delimiter="\t"))
+    rows = []
+    for i, path in enumerate(args.results):
+        with open(path) as f:
+            for r in csv.DictReader(f, delimiter="\t"):
+                if len(args.results) > 1:
+                    r["run"] = "%d.%s" % (i + 1, r["run"])  # file.run, so runs stay distinct
+                rows.append(r)
 
     cols = ("run", "side", "mode", "status", "accepted/s", "e2e/s", "p50 ms", "p99 ms",
             "RSS MiB", "PSS MiB", "lost", "dup", "CPU ms/msg", "busy %")
     keys = ("run", "side", "mode", "status", "accepted_per_s", "e2e_per_s", "p50_ms", "p99_ms",
             "peak_rss_mb", "peak_pss_mb", "lost", "duplicates", "gw_cpu_ms_per_msg", "sys_busy_pct")
-    line = "%-4s %-8s %-8s %-7s %11s %9s %8s %8s %8s %8s %6s %5s %10s %6s"
+    line = "%-5s %-8s %-8s %-7s %11s %9s %8s %8s %8s %8s %6s %5s %10s %6s"
     print()
     print("Every phase (%d)" % len(rows))
     print(line % cols)
@@ -61,7 +66,8 @@ def main():
             if not sel:
                 continue
             m = {k: med(ok, k) for k in keys[4:]}
-            m["all_lost"] = sum(int(r["lost"]) for r in sel if r["lost"].isdigit())
+            # INVALID = an outside event (a sink killed by someone else) spoilt the phase
+            m["all_lost"] = sum(int(r["lost"]) for r in sel if r["lost"].isdigit() and r["status"] != "INVALID")
             medians[(side, mode)] = m
             print(mline % (side, mode, "%d/%d" % (len(ok), len(sel)), fmt(m["accepted_per_s"]),
                            fmt(m["e2e_per_s"]), fmt(m["p50_ms"]), fmt(m["p99_ms"]), fmt(m["peak_rss_mb"]),
@@ -72,7 +78,7 @@ def main():
     verdicts = []
     for mode in ("reuse", "noreuse"):
         per_run = []
-        for run in sorted({r["run"] for r in rows}, key=int):
+        for run in sorted({r["run"] for r in rows}, key=lambda x: [int(p) for p in x.split(".")]):
             pf = [r for r in rows if r["run"] == run and r["mode"] == mode and r["side"] == "postfix" and r["status"] == "ok"]
             mt = [r for r in rows if r["run"] == run and r["mode"] == mode and r["side"] == "mailtee" and r["status"] == "ok"]
             if pf and mt and num(pf[0]["e2e_per_s"]) and num(mt[0]["e2e_per_s"]):
@@ -89,9 +95,12 @@ def main():
                 verdicts.append(("mailtee peak RSS < %g MB (%s, max %.0f)" % (args.rss_target, mode, max(rss)),
                                  max(rss) < args.rss_target))
     for (side, mode), m in medians.items():
-        sel = [r for r in rows if r["side"] == side and r["mode"] == mode]
+        sel = [r for r in rows if r["side"] == side and r["mode"] == mode and r["status"] != "INVALID"]
         verdicts.append(("%s %s: 0 lost, every phase completed" % (side, mode),
                          m["all_lost"] == 0 and all(r["status"] == "ok" for r in sel)))
+    invalid = [r for r in rows if r["status"] == "INVALID"]
+    if invalid:
+        print("(%d phase(s) INVALID - spoilt by an outside event, excluded from medians and verdicts)" % len(invalid))
     print()
     for what, good in verdicts:
         print("  [%s] %s" % ("ok" if good else "MISSED", what))
