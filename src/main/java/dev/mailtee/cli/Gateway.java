@@ -59,7 +59,7 @@ final class Gateway implements AutoCloseable {
                     config.queue().concurrency(), clock));
         }
         warnAboutUnroutedDeliveries();
-        Relay relay = new Relay(config.smtp(), config.router(), connectors, queue, this::wake, registry, clock);
+        Relay relay = new Relay(config.smtp(), config.router(), connectors, queue, this::wake, metrics, clock);
         smtp = new SmtpListener(relay);
         http = config.http().enabled() ? new HttpEndpoint(config.http(), registry, this::refreshDepth, this::isHealthy) : null;
         LOG.info("mailtee starting: config {}, data {}, {} queued deliveries resumed", config.source(),

@@ -5,8 +5,12 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import java.time.Duration;
 
-/** Prometheus counters per destination: delivered, deferred, dead, and the end-to-end latency. */
+/** Prometheus counters: messages received; per destination delivered, deferred, dead, and the latency. */
 public record DeliveryMetrics(MeterRegistry registry) {
+
+    public void received() {
+        registry.counter("mailtee.received").increment();
+    }
 
     public void delivered(String destination, Duration sinceReceived) {
         counter("mailtee.delivered", destination).increment();

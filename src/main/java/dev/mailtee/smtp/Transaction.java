@@ -189,7 +189,8 @@ final class Transaction implements MessageHandler {
             return verdict.code() == 0 ? new Reply(451, "4.4.2 Primary " + verdict.text()) : verdict;
         }
         if (spooled != null && !enqueued(result, spooled)) return new Reply(451, "4.3.0 Local problem, try again later");
-        relay.metrics().counter("mailtee.received").increment();
+        relay.metrics().received();
+        if (verdict != null) relay.metrics().delivered(primaryName, took);
         log.event("accepted", primaryName, took, "accepted from " + session.getRemoteAddress().getAddress().getHostAddress()
                 + ": " + recipients.size() + " recipient(s), " + result.size() + " bytes, " + queued.size()
                 + " queued cop(ies)" + (verdict == null ? "" : ", primary answered " + verdict));

@@ -58,6 +58,7 @@ class QueueAdminTest {
                         URI.create("http://127.0.0.1:" + gw.httpPort() + "/metrics")).build(),
                         HttpResponse.BodyHandlers.ofString()).body();
                 assertThat(metrics).contains("mailtee_received_total 1.0")
+                        .contains("mailtee_delivered_total{destination=\"" + primary.address() + "\"} 1.0")
                         .contains("mailtee_dead_total{destination=\"127.0.0.1:" + backupPort + "\"} 1.0")
                         .contains("mailtee_queue_depth{destination=\"127.0.0.1:" + backupPort + "\",status=\"dead\"} 1.0")
                         .contains("mailtee_deferred_total");
