@@ -9,8 +9,11 @@ public final class Main {
     private Main() {}
 
     public static void main(String[] args) {
-        SLF4JBridgeHandler.removeHandlersForRootLogger();
-        SLF4JBridgeHandler.install();
+        // The pipe command starts a JVM per message and logs no JSON: it skips logging's start-up.
+        if (args.length == 0 || !args[0].equals("duplicate")) {
+            SLF4JBridgeHandler.removeHandlersForRootLogger();
+            SLF4JBridgeHandler.install();
+        }
         System.exit(run(args));
     }
 
