@@ -1,6 +1,7 @@
 package dev.mailtee.cli;
 
 import java.io.PrintWriter;
+import java.util.Arrays;
 import org.slf4j.bridge.SLF4JBridgeHandler;
 import picocli.CommandLine;
 
@@ -9,8 +10,12 @@ public final class Main {
     private Main() {}
 
     public static void main(String[] args) {
-        // The pipe command starts a JVM per message and logs no JSON: it skips logging's start-up.
-        if (args.length == 0 || !args[0].equals("duplicate")) {
+        // The pipe command starts a JVM per message and writes plain lines for the MTA's log, so it
+        // skips logging's start-up (Logback, Jackson), which libraries would otherwise trigger.
+        if (isDuplicate(args)) {
+            System.setProperty("slf4j.provider", "org.slf4j.helpers.NOP_FallbackServiceProvider");
+            System.setProperty("slf4j.internal.verbosity", "WARN");
+        } else {
             SLF4JBridgeHandler.removeHandlersForRootLogger();
             SLF4JBridgeHandler.install();
         }
@@ -22,7 +27,10 @@ public final class Main {
     }
 
     static int run(PrintWriter out, PrintWriter err, String... args) {
-        CommandLine cli = new CommandLine(new MailteeCommand());
+        boolean pipe = isDuplicate(args);
+        // A pipe command pays picocli's reflection over its own options only, not over every subcommand.
+        CommandLine cli = pipe ? new CommandLine(new DuplicateCommand()).setCommandName("mailtee duplicate")
+                : new CommandLine(new MailteeCommand());
         cli.setOut(out);
         cli.setErr(err);
         cli.setParameterExceptionHandler(Main::usageError);
@@ -31,7 +39,11 @@ public final class Main {
             if (System.getenv("MAILTEE_DEBUG") != null) ex.printStackTrace(line.getErr());
             return ExitCode.SOFTWARE;
         });
-        return cli.execute(args);
+        return cli.execute(pipe ? Arrays.copyOfRange(args, 1, args.length) : args);
+    }
+
+    private static boolean isDuplicate(String[] args) {
+        return args.length > 0 && args[0].equals("duplicate");
     }
 
     private static int usageError(CommandLine.ParameterException ex, String[] args) {
