@@ -59,14 +59,12 @@ public final class CopyLedger implements AutoCloseable {
         config.setBusyTimeout(30_000);
         config.setJournalMode(SQLiteConfig.JournalMode.WAL);
         config.setSynchronous(SQLiteConfig.SynchronousMode.FULL);
-        config.setTransactionMode(SQLiteConfig.TransactionMode.IMMEDIATE);
         Connection c = config.createConnection("jdbc:sqlite:" + file);
         try (Statement s = c.createStatement()) {
             s.execute("CREATE TABLE IF NOT EXISTS copy (message TEXT NOT NULL, destination TEXT NOT NULL, "
                     + "sent INTEGER NOT NULL, tag TEXT, owner_pid INTEGER, owner_start INTEGER, updated_at INTEGER NOT NULL, "
                     + "PRIMARY KEY (message, destination))");
             s.execute("CREATE INDEX IF NOT EXISTS copy_updated ON copy (updated_at)");
-            c.setAutoCommit(false);
             return new CopyLedger(c, keep, clock);
         } catch (SQLException e) {
             c.close();
@@ -77,6 +75,9 @@ public final class CopyLedger implements AutoCloseable {
     /** Claims every destination not sent and not being sent; one transaction, so two processes never claim the same. */
     public Map<String, Claim> claim(String message, List<String> destinations) throws SQLException {
         long now = clock.millis();
+        // Autocommit otherwise: sqlite-jdbc would hold a transaction (and with it the lock) open
+        // between statements, blocking every other process for as long as sendmail runs.
+        execute("BEGIN IMMEDIATE");
         try {
             update("DELETE FROM copy WHERE updated_at < ?", now - keep.toMillis());
             Map<String, Claim> known = recorded(message, now);
@@ -89,32 +90,28 @@ public final class CopyLedger implements AutoCloseable {
                 }
                 claims.put(d, c);
             }
-            db.commit();
+            execute("COMMIT");
             return claims;
         } catch (SQLException e) {
-            db.rollback();
+            execute("ROLLBACK");
             throw e;
         }
     }
 
     /** The copy was handed off: a later attempt must not send it again. */
     public void sent(String message, String destination, String tag) throws SQLException {
-        finish("UPDATE copy SET sent = 1, tag = ?, owner_pid = NULL, owner_start = NULL, updated_at = ? "
+        update("UPDATE copy SET sent = 1, tag = ?, owner_pid = NULL, owner_start = NULL, updated_at = ? "
                 + "WHERE message = ? AND destination = ?", tag, clock.millis(), message, destination);
     }
 
     /** The copy was not handed off: a later attempt sends it. */
     public void release(String message, String destination) throws SQLException {
-        finish("DELETE FROM copy WHERE message = ? AND destination = ? AND sent = 0", message, destination);
+        update("DELETE FROM copy WHERE message = ? AND destination = ? AND sent = 0", message, destination);
     }
 
-    private void finish(String sql, Object... args) throws SQLException {
-        try {
-            update(sql, args);
-            db.commit();
-        } catch (SQLException e) {
-            db.rollback();
-            throw e;
+    private void execute(String sql) throws SQLException {
+        try (Statement s = db.createStatement()) {
+            s.execute(sql);
         }
     }
 
