@@ -100,7 +100,7 @@ final class ConfigReader {
         }
         Optional<UniqueCopies> copies = uniqueCopies(n);
         if (primary.isEmpty() && backups.isEmpty() && copies.isEmpty()) {
-            throw n.fail("", "a route needs a primary, backups or transform: unique-copy");
+            throw n.fail("", "a route needs a primary or backups (or transform: unique-copy)");
         }
         return new Route(new RecipientPattern(match), primary, backups, copies);
     }
