@@ -3,8 +3,16 @@
 
 mailtee_root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 
-# Prints the major version of the java binary given, or nothing.
+# Prints the major version of the java binary given, or nothing. Reads the JDK's release file
+# when there is one (no JVM start: the pipe command runs this once per message).
 java_major() {
+  local release line
+  release="$(dirname "$(dirname "$1")")/release"
+  if [ -r "$release" ]; then
+    while IFS= read -r line; do
+      case "$line" in JAVA_VERSION=\"[0-9]*) line=${line#JAVA_VERSION=\"}; echo "${line%%[!0-9]*}"; return 0 ;; esac
+    done < "$release"
+  fi
   "$1" -XshowSettings:properties -version 2>&1 | awk -F'= ' '/java.specification.version/ {print $2; exit}'
 }
 
@@ -65,4 +73,54 @@ build_jar() {
   echo "mailtee: building target/mailtee.jar (first use or sources changed)..." >&2
   # (the JVM option quiets JDK 25 warnings about Maven 3.8's own use of sun.misc.Unsafe)
   (cd "$mailtee_root" && MAVEN_OPTS="${MAVEN_OPTS:-} --sun-misc-unsafe-memory-access=allow" mvn -B -q -DskipTests package) >&2
+}
+
+# JVM options for `mailtee duplicate`, a JVM per message: C1 only, serial GC, no perf-data file.
+duplicate_java_opts=(-XX:TieredStopAtLevel=1 -XX:+UseSerialGC -XX:-UsePerfData)
+
+# Prints the JVM options for `mailtee duplicate`'s start-up cache: the AOT cache (JDK >= 25),
+# created by a training run on first use, and sqlite-jdbc's native library extracted once
+# (otherwise it is extracted to /tmp on every start). Both are named after the jar's SHA-256:
+# an AOT cache made from another build of the jar could run that build's classes (JDK-8377932).
+# Prints nothing when there is none to use.
+duplicate_startup_cache() {
+  local major dir sha aot tmp train
+  major=$(java_major "$JAVA_HOME/bin/java"); [ "${major:-0}" -ge 25 ] 2>/dev/null || return 1
+  dir="$mailtee_root/target/aot"
+  mkdir -p "$dir" 2>/dev/null && [ -w "$dir" ] || dir="${XDG_CACHE_HOME:-$HOME/.cache}/mailtee"
+  mkdir -p "$dir" 2>/dev/null || return 1
+  # The jar is hashed once per build: the stamp file is newer than the jar until the next build.
+  if [ ! -f "$dir/jar.sha256" ] || [ "$mailtee_jar" -nt "$dir/jar.sha256" ]; then
+    sha=$(sha256sum "$mailtee_jar" | cut -c1-16) || return 1
+    echo "$sha" > "$dir/jar.sha256.$$" && mv "$dir/jar.sha256.$$" "$dir/jar.sha256"
+  fi
+  read -r sha < "$dir/jar.sha256" || return 1
+  aot="$dir/duplicate-$sha.aot"
+  if [ ! -f "$aot" ]; then
+    echo "mailtee: creating the start-up cache $aot (once per build)..." >&2
+    find "$dir" -maxdepth 1 \( -name 'duplicate-*.aot' -o -name 'sqlite-*' \) -exec rm -rf {} + 2>/dev/null
+    train=$(mktemp -d) || return 1
+    printf '#!/bin/sh\ncat > /dev/null\n' > "$train/sendmail"; chmod +x "$train/sendmail"
+    tmp="$aot.$$.tmp"
+    { printf 'Return-Path: <a@example.org>\nFrom: A <a@example.org>\nSubject: =?UTF-8?Q?Gr=C3=BC=C3=9Fe?=\n'
+      printf 'Message-ID: <training@example.org>\nReferences: <x@example.org>\n\n'
+      for i in $(seq 200); do printf 'line %s of the training message, long enough to be realistic\n' "$i"; done
+    } | "$JAVA_HOME/bin/java" "${duplicate_java_opts[@]}" -XX:AOTCacheOutput="$tmp" -jar "$mailtee_jar" duplicate \
+        --sendmail "$train/sendmail" --state-dir "$train/state" a@example.com,b@example.com,c@example.com >/dev/null 2>&1 \
+      && mv "$tmp" "$aot"
+    rm -rf "$train" "$tmp" "$tmp.config"
+  fi
+  [ -f "$aot" ] || return 1
+  echo "-XX:AOTCache=$aot"
+  local lib="$dir/sqlite-$sha/libsqlitejdbc.so" arch
+  case "$(uname -m)" in x86_64) arch=x86_64 ;; aarch64) arch=aarch64 ;; *) return 0 ;; esac
+  if [ ! -f "$lib" ]; then
+    mkdir -p "$dir/sqlite-$sha.$$" && (cd "$dir/sqlite-$sha.$$" && "$JAVA_HOME/bin/jar" xf "$mailtee_jar" \
+      "org/sqlite/native/Linux/$arch/libsqlitejdbc.so") \
+      && mv "$dir/sqlite-$sha.$$/org/sqlite/native/Linux/$arch/libsqlitejdbc.so" "$dir/sqlite-$sha.$$/" \
+      && rm -rf "$dir/sqlite-$sha.$$/org" && { mv -T "$dir/sqlite-$sha.$$" "$dir/sqlite-$sha" 2>/dev/null || true; }
+    rm -rf "$dir/sqlite-$sha.$$"
+  fi
+  [ -f "$lib" ] && echo "-Dorg.sqlite.lib.path=${lib%/*}" && echo "-Dorg.sqlite.lib.name=libsqlitejdbc.so"
+  return 0
 }

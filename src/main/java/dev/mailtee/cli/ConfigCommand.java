@@ -30,7 +30,8 @@ final class ConfigCommand {
             for (Route r : c.router().routes()) {
                 out.println("  route " + String.join(",", r.match().patterns()) + ": primary "
                         + r.primary().map(d -> d.name()).orElse("none") + ", backups "
-                        + r.backups().stream().map(d -> d.name()).toList());
+                        + r.backups().stream().map(d -> d.name()).toList()
+                        + r.copies().map(u -> ", unique copies to " + u.to() + " via " + u.relay().name()).orElse(""));
             }
             if (c.router().routes().isEmpty()) out.println("  no routes: every recipient is refused");
             out.println("  http " + (c.http().enabled() ? c.http().listen() : "off") + ", data " + c.dataDir());

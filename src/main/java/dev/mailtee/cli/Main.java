@@ -3,6 +3,7 @@ package dev.mailtee.cli;
 import dev.mailtee.config.ConfigException;
 import dev.mailtee.store.StoreException;
 import java.io.PrintWriter;
+import java.util.Arrays;
 import org.slf4j.bridge.SLF4JBridgeHandler;
 import picocli.CommandLine;
 
@@ -11,8 +12,15 @@ public final class Main {
     private Main() {}
 
     public static void main(String[] args) {
-        SLF4JBridgeHandler.removeHandlersForRootLogger();
-        SLF4JBridgeHandler.install();
+        // The pipe command starts a JVM per message and writes plain lines for the MTA's log, so it
+        // skips logging's start-up (Logback, Jackson), which libraries would otherwise trigger.
+        if (isDuplicate(args)) {
+            System.setProperty("slf4j.provider", "org.slf4j.helpers.NOP_FallbackServiceProvider");
+            System.setProperty("slf4j.internal.verbosity", "WARN");
+        } else {
+            SLF4JBridgeHandler.removeHandlersForRootLogger();
+            SLF4JBridgeHandler.install();
+        }
         System.exit(run(args));
     }
 
@@ -21,12 +29,19 @@ public final class Main {
     }
 
     static int run(PrintWriter out, PrintWriter err, String... args) {
-        CommandLine cli = new CommandLine(new MailteeCommand());
+        boolean pipe = isDuplicate(args);
+        // A pipe command pays picocli's reflection over its own options only, not over every subcommand.
+        CommandLine cli = pipe ? new CommandLine(new DuplicateCommand()).setCommandName("mailtee duplicate")
+                : new CommandLine(new MailteeCommand());
         cli.setOut(out);
         cli.setErr(err);
         cli.setParameterExceptionHandler(Main::usageError);
         cli.setExecutionExceptionHandler(Main::failure);
-        return cli.execute(args);
+        return cli.execute(pipe ? Arrays.copyOfRange(args, 1, args.length) : args);
+    }
+
+    private static boolean isDuplicate(String[] args) {
+        return args.length > 0 && args[0].equals("duplicate");
     }
 
     /** Errors a user can cause are one line and a sysexits code; anything else is our bug. */

@@ -89,7 +89,7 @@ final class ConfigReader {
     }
 
     private Route route(ConfigNode n) {
-        n.allowOnly("match", "primary", "backups");
+        n.allowOnly("match", "primary", "backups", "transform", "copies_to", "relay", "unique_copy");
         List<String> match = n.strings("match", List.of());
         if (match.isEmpty()) throw n.fail("match", "is required: domains, .subdomains, addresses or \"*\"");
         Optional<Destination> primary = n.has("primary") ? Optional.of(destination(n, "primary")) : Optional.empty();
@@ -98,8 +98,41 @@ final class ConfigReader {
             backups.add(remember(item, "", item.asPlain().map(text -> plainDestination(item, "", text))
                     .orElseGet(() -> destinationFrom(item))));
         }
-        if (primary.isEmpty() && backups.isEmpty()) throw n.fail("", "a route needs a primary or backups");
-        return new Route(new RecipientPattern(match), primary, backups);
+        Optional<UniqueCopies> copies = uniqueCopies(n);
+        if (primary.isEmpty() && backups.isEmpty() && copies.isEmpty()) {
+            throw n.fail("", "a route needs a primary or backups (or transform: unique-copy)");
+        }
+        return new Route(new RecipientPattern(match), primary, backups, copies);
+    }
+
+    private Optional<UniqueCopies> uniqueCopies(ConfigNode n) {
+        if (!n.has("transform")) {
+            for (String key : List.of("copies_to", "relay", "unique_copy")) {
+                if (n.has(key)) throw n.fail(key, "only goes with transform: unique-copy");
+            }
+            return Optional.empty();
+        }
+        if (!"unique-copy".equals(n.string("transform", ""))) throw n.fail("transform", "must be unique-copy (the only transform)");
+        List<String> to = n.strings("copies_to", List.of());
+        if (to.isEmpty()) throw n.fail("copies_to", "is required with transform: unique-copy (the helpdesk addresses)");
+        for (String address : to) {
+            if (dev.mailtee.mail.MailboxAddress.parse(address) instanceof dev.mailtee.mail.MailboxAddress.Parsed.Invalid bad) {
+                throw n.fail("copies_to", "'" + address + "' is not an address: " + bad.reason());
+            }
+        }
+        if (!n.has("relay")) throw n.fail("relay", "is required with transform: unique-copy (host:port or a mapping)");
+        return Optional.of(new UniqueCopies(to, destination(n, "relay"), copySettings(n.section("unique_copy"))));
+    }
+
+    private static dev.mailtee.transform.UniqueCopy.Settings copySettings(ConfigNode n) {
+        n.allowOnly("sentinel", "tag_length", "message_id_host");
+        var defaults = dev.mailtee.transform.UniqueCopy.Settings.defaults();
+        try {
+            return new dev.mailtee.transform.UniqueCopy.Settings(n.string("sentinel", defaults.sentinelName()),
+                    n.integer("tag_length", defaults.tagLength(), 1), n.string("message_id_host", defaults.messageIdHost()));
+        } catch (IllegalArgumentException e) {
+            throw n.fail("", e.getMessage());
+        }
     }
 
     private Destination destination(ConfigNode parent, String key) {

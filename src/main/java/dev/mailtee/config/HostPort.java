@@ -2,7 +2,7 @@ package dev.mailtee.config;
 
 /** A "host:port" or "[ipv6]:port" address as written in the config. */
 public record HostPort(String host, int port) {
-    static HostPort parse(String text) {
+    public static HostPort parse(String text) {
         String s = text.trim();
         int colon = s.lastIndexOf(':');
         if (colon <= 0 || colon == s.length() - 1) {

@@ -20,12 +20,13 @@ public record Router(List<Route> routes) {
 
     /** Every distinct destination, primaries and backups. */
     public List<Destination> destinations() {
-        return routes.stream().flatMap(r -> java.util.stream.Stream.concat(r.primary().stream(), r.backups().stream()))
-                .distinct().toList();
+        return routes.stream().flatMap(r -> java.util.stream.Stream.of(r.primary().stream(), r.backups().stream(),
+                r.copies().map(UniqueCopies::relay).stream()).flatMap(s -> s)).distinct().toList();
     }
 
     /** Every distinct destination that may receive queued copies. */
     public List<Destination> queuedDestinations() {
-        return routes.stream().flatMap(r -> r.backups().stream()).distinct().toList();
+        return routes.stream().flatMap(r -> java.util.stream.Stream.concat(r.backups().stream(),
+                r.copies().map(UniqueCopies::relay).stream())).distinct().toList();
     }
 }

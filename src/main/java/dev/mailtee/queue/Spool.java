@@ -111,6 +111,13 @@ public final class Spool {
             return stream;
         }
 
+        /** Reads back what was written so far (a fresh stream each time), e.g. to derive copies from it. */
+        public InputStream reopen() throws IOException {
+            if (spilled == null) return new java.io.ByteArrayInputStream(memory.toByteArray());
+            spilled.flush();
+            return Files.newInputStream(file);
+        }
+
         /** The bytes, when the message stayed small enough to be stored with its rows. */
         Optional<byte[]> inline() {
             return spilled == null ? Optional.of(memory.toByteArray()) : Optional.empty();

@@ -2,6 +2,8 @@ package dev.mailtee.smtp;
 
 import dev.mailtee.config.Destination;
 import dev.mailtee.config.Route;
+import dev.mailtee.config.UniqueCopies;
+import dev.mailtee.delivery.QueuedCopies;
 import dev.mailtee.delivery.Reply;
 import dev.mailtee.delivery.SmtpConnection;
 import dev.mailtee.delivery.SmtpConnector;
@@ -26,6 +28,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.LinkedHashSet;
+import java.util.Set;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.subethamail.smtp.MessageHandler;
@@ -48,6 +52,7 @@ final class Transaction implements MessageHandler {
     private BodyType body = BodyType.SEVEN_BIT;
     private final List<String> recipients = new ArrayList<>();
     private final Map<String, List<String>> queued = new LinkedHashMap<>();
+    private final Set<UniqueCopies> copies = new LinkedHashSet<>();
     private SmtpConnection primary;
     private boolean finished;
 
@@ -83,6 +88,7 @@ final class Transaction implements MessageHandler {
         }
         recipients.add(rcpt);
         for (Destination d : route.get().backups()) queued.computeIfAbsent(d.name(), k -> new ArrayList<>()).add(rcpt);
+        route.get().copies().ifPresent(copies::add);
         return new Reply(250, "2.1.5 Ok");
     }
 
@@ -142,7 +148,7 @@ final class Transaction implements MessageHandler {
     /** Reads the message and returns the final reply; the primary already said 354 if there is one. */
     Reply receive(InputStream in) throws IOException {
         finished = true;
-        Spool.Incoming spooled = queued.isEmpty() ? null : relay.queue().spool().create(queueId);
+        Spool.Incoming spooled = queued.isEmpty() && copies.isEmpty() ? null : relay.queue().spool().create(queueId);
         OutputStream toSpool = spooled == null ? null : new BufferedOutputStream(spooled.stream(), 64 * 1024);
         DataIntake.Sink spoolSink = new DataIntake.Sink(toSpool);
         DataIntake.Sink primarySink = new DataIntake.Sink(primary == null ? null : primary.body());
@@ -193,21 +199,30 @@ final class Transaction implements MessageHandler {
         if (verdict != null) relay.metrics().delivered(primaryName, took);
         log.event("accepted", primaryName, took, "accepted from " + session.getRemoteAddress().getAddress().getHostAddress()
                 + ": " + recipients.size() + " recipient(s), " + result.size() + " bytes, " + queued.size()
-                + " queued cop(ies)" + (verdict == null ? "" : ", primary answered " + verdict));
+                + " queued cop(ies)" + (copies.isEmpty() ? "" : ", unique copies for " + copies.size() + " route(s)")
+                + (verdict == null ? "" : ", primary answered " + verdict));
         return verdict == null ? new Reply(250, "2.0.0 Ok: queued as " + queueId)
                 : new Reply(verdict.code(), verdict.text() + " (mailtee id " + queueId + ")");
     }
 
+    /** Queues the backups' copy of the original and each unique copy its routes ask for. */
     private boolean enqueued(DataIntake.Result result, Spool.Incoming spooled) {
+        Set<String> woken = new LinkedHashSet<>(queued.keySet());
+        Instant now = relay.clock().instant();
         try {
-            relay.queue().enqueue(new QueuedMessage(queueId, sender, result.messageId(), result.size(), body,
-                    relay.clock().instant()), queued, spooled);
+            if (!copies.isEmpty()) {
+                woken.addAll(new QueuedCopies(relay.queue()).enqueue(queueId, sender, body, now, List.copyOf(copies),
+                        spooled::reopen));
+            }
+            if (queued.isEmpty()) spooled.discard(); // only the copies are kept
+            else relay.queue().enqueue(new QueuedMessage(queueId, sender, result.messageId(), result.size(), body, now),
+                    queued, spooled);
         } catch (StoreException | IOException e) {
             abandon(spooled);
             LOG.error("cannot queue {} for its backups: {}", queueId, e.getMessage());
             return false;
         }
-        relay.wake().accept(queued.keySet());
+        relay.wake().accept(woken);
         return true;
     }
 

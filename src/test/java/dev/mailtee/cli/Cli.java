@@ -1,5 +1,7 @@
 package dev.mailtee.cli;
 
+import java.io.ByteArrayInputStream;
+import java.io.InputStream;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 
@@ -10,5 +12,16 @@ record Cli(int exit, String out, String err) {
         StringWriter err = new StringWriter();
         int exit = Main.run(new PrintWriter(out, true), new PrintWriter(err, true), args);
         return new Cli(exit, out.toString(), err.toString());
+    }
+
+    /** With {@code stdin} as standard input (System.in is swapped: these runs are serialized). */
+    static synchronized Cli withInput(byte[] stdin, String... args) {
+        InputStream saved = System.in;
+        System.setIn(new ByteArrayInputStream(stdin));
+        try {
+            return run(args);
+        } finally {
+            System.setIn(saved);
+        }
     }
 }

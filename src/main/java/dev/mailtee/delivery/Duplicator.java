@@ -1,0 +1,237 @@
+package dev.mailtee.delivery;
+
+import dev.mailtee.config.HostPort;
+import dev.mailtee.mail.BodyType;
+import dev.mailtee.mail.EnvelopeSender;
+import dev.mailtee.mail.HeaderBlock;
+import dev.mailtee.mail.HeaderRead;
+import dev.mailtee.mail.MailboxAddress;
+import dev.mailtee.queue.CopyLedger;
+import dev.mailtee.transform.Copy;
+import dev.mailtee.transform.LoopCheck;
+import dev.mailtee.transform.SubjectTag;
+import dev.mailtee.transform.UniqueCopy;
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.SequenceInputStream;
+import java.nio.file.Files;
+import java.sql.SQLException;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+
+/**
+ * The work of {@code mailtee duplicate}: one message read once from a pipe becomes one unique
+ * copy per destination, each handed off before this returns. Copies already handed off by an
+ * earlier attempt at the same message are not sent again (see {@link CopyLedger}).
+ */
+public final class Duplicator {
+
+    /** Where copies go. */
+    public sealed interface Target {
+        /** Re-injection through the local MTA: {@code sendmail -i -f SENDER -- ADDR}. */
+        record Sendmail(String program) implements Target {}
+
+        /** Straight to an SMTP server. */
+        record Smtp(HostPort address) implements Target {}
+    }
+
+    /**
+     * @param sender       the envelope sender; empty: the message's Return-Path, else its From
+     * @param loopFallback where a message that is already a copy goes instead, if anywhere
+     * @param stateDir     where the ledger of handed-off copies lives
+     * @param keep         how long a handed-off copy is remembered
+     */
+    public record Request(List<MailboxAddress> destinations, Target target, Optional<EnvelopeSender> sender,
+            Optional<MailboxAddress> loopFallback, UniqueCopy.Settings settings, StateDirectory stateDir, Duration keep) {
+        public Request {
+            destinations = List.copyOf(destinations);
+        }
+    }
+
+    /** What became of the message. */
+    public sealed interface Result {
+        /** Every copy is out: {@code alreadySent} ones by an earlier attempt. */
+        record Duplicated(String message, List<String> handedOff, List<String> alreadySent, List<String> warnings)
+                implements Result {}
+
+        /** Already one of our copies: not copied again; handed unchanged to the fallback, if any. */
+        record LoopStopped(String message, String sentinel, Optional<String> fallback) implements Result {}
+
+        record EmptyInput() implements Result {}
+
+        record Unusable(String reason) implements Result {}
+
+        /** Some copies could not be handed off now; a later attempt sends only those. */
+        record Incomplete(String message, List<String> handedOff, List<String> problems) implements Result {}
+    }
+
+    private final Request request;
+    private final UniqueCopy uniqueCopy;
+    private final Clock clock;
+
+    public Duplicator(Request request, Clock clock) {
+        this.request = request;
+        this.uniqueCopy = new UniqueCopy(request.settings());
+        this.clock = clock;
+    }
+
+    public Result duplicate(InputStream in) {
+        try {
+            return switch (HeaderBlock.read(in)) {
+                case HeaderRead.Empty e -> new Result.EmptyInput();
+                case HeaderRead.TooLarge t -> new Result.Unusable("the header block is longer than " + t.limitBytes() + " bytes");
+                case HeaderRead.Parsed p when p.header().fields().isEmpty() ->
+                        new Result.Unusable("no header fields: this is not a mail message");
+                case HeaderRead.Parsed p -> duplicate(p.header(), p.body());
+            };
+        } catch (IOException e) {
+            return new Result.Incomplete("(unread)", List.of(), List.of("cannot read the message: " + e.getMessage()));
+        }
+    }
+
+    private Result duplicate(HeaderBlock header, InputStream body) throws IOException {
+        EnvelopeSender sender = request.sender().orElseGet(() -> EnvelopeSender.of(header));
+        if (request.target() instanceof Target.Smtp && sender instanceof EnvelopeSender.Unknown u) {
+            return new Result.Unusable("no envelope sender for SMTP (" + u.reason() + "); give one with -f");
+        }
+        if (uniqueCopy.loopCheck(header) instanceof LoopCheck.AlreadyCopied copied && request.loopFallback().isEmpty()) {
+            body.transferTo(java.io.OutputStream.nullOutputStream()); // read it all: a writer into a closed pipe would see a failure
+            return new Result.LoopStopped(messageId(header).orElse("(no Message-ID)"), copied.sentinel().name(), Optional.empty());
+        }
+        try (SpooledBody spooled = SpooledBody.spool(header, body)) {
+            String identity = messageId(header).orElse(spooled.digest());
+            BodyType type = new BodyType(spooled.eightBit(), false);
+            try (Handoff handoff = Handoff.to(request.target(), request.settings().messageIdHost(), type)) {
+                return switch (uniqueCopy.loopCheck(header)) {
+                    case LoopCheck.FirstPass f -> copies(identity, header, spooled, sender, handoff);
+                    case LoopCheck.AlreadyCopied copied -> fallback(identity, header, spooled, sender, handoff, copied);
+                };
+            }
+        }
+    }
+
+    private Result copies(String identity, HeaderBlock header, SpooledBody body, EnvelopeSender sender, Handoff handoff) {
+        List<String> handedOff = new ArrayList<>();
+        List<String> problems = new ArrayList<>();
+        List<String> warnings = new ArrayList<>();
+        List<String> alreadySent = new ArrayList<>();
+        try (CopyLedger ledger = openLedger()) {
+            Map<String, CopyLedger.Claim> claims = ledger.claim(identity, names(request.destinations()));
+            List<MailboxAddress> owed = new ArrayList<>();
+            for (MailboxAddress d : request.destinations()) {
+                switch (claims.get(d.toString())) {
+                    case CopyLedger.Claim.Send s -> owed.add(d);
+                    case CopyLedger.Claim.AlreadySent s -> alreadySent.add(d.toString());
+                    case CopyLedger.Claim.Busy b -> problems.add(d + ": process " + b.pid() + " is handing this copy off right now");
+                }
+            }
+            List<SubjectTag> tags = freshTags(owed.size(), claims);
+            for (int i = 0; i < owed.size(); i++) {
+                Copy copy = uniqueCopy.headerFor(header, owed.get(i), tags.get(i));
+                Outcome outcome = hand(handoff, sender, copy.destination(), copy.header(), body);
+                record(ledger, identity, copy, outcome, handedOff, problems, warnings);
+            }
+        } catch (SQLException e) {
+            problems.add("state store " + request.stateDir().ledgerFile() + ": " + e.getMessage());
+        }
+        return problems.isEmpty() ? new Result.Duplicated(identity, handedOff, alreadySent, warnings)
+                : new Result.Incomplete(identity, handedOff, problems);
+    }
+
+    private static void record(CopyLedger ledger, String identity, Copy copy, Outcome outcome,
+            List<String> handedOff, List<String> problems, List<String> warnings) {
+        String to = copy.destination().toString();
+        try {
+            switch (outcome) {
+                case Outcome.Delivered d -> {
+                    handedOff.add(to);
+                    ledger.sent(identity, to, copy.tag().value());
+                }
+                case Outcome.Deferred d -> {
+                    problems.add(to + ": " + d.reason());
+                    ledger.release(identity, to);
+                }
+                case Outcome.Failed f -> {
+                    problems.add(to + ": " + f.reason());
+                    ledger.release(identity, to);
+                }
+            }
+        } catch (SQLException e) {
+            warnings.add("could not record the copy to " + to + " in " + "the state store: " + e.getMessage());
+        }
+    }
+
+    private Result fallback(String identity, HeaderBlock header, SpooledBody body, EnvelopeSender sender, Handoff handoff,
+            LoopCheck.AlreadyCopied copied) {
+        MailboxAddress to = request.loopFallback().orElseThrow();
+        try (CopyLedger ledger = openLedger()) {
+            CopyLedger.Claim claim = ledger.claim(identity, List.of(to.toString())).get(to.toString());
+            Result stopped = new Result.LoopStopped(identity, copied.sentinel().name(), Optional.of(to.toString()));
+            return switch (claim) {
+                case CopyLedger.Claim.AlreadySent s -> stopped;
+                case CopyLedger.Claim.Busy b -> new Result.Incomplete(identity, List.of(),
+                        List.of(to + ": process " + b.pid() + " is handing this message off right now"));
+                case CopyLedger.Claim.Send s -> switch (hand(handoff, sender, to, header, body)) {
+                    case Outcome.Delivered d -> {
+                        ledger.sent(identity, to.toString(), null);
+                        yield stopped;
+                    }
+                    case Outcome.Deferred d -> released(ledger, identity, to, d.reason());
+                    case Outcome.Failed f -> released(ledger, identity, to, f.reason());
+                };
+            };
+        } catch (SQLException e) {
+            return new Result.Incomplete(identity, List.of(), List.of("state store " + request.stateDir().ledgerFile() + ": " + e.getMessage()));
+        }
+    }
+
+    private static Result released(CopyLedger ledger, String identity, MailboxAddress to, String reason) throws SQLException {
+        ledger.release(identity, to.toString());
+        return new Result.Incomplete(identity, List.of(), List.of(to + ": " + reason));
+    }
+
+    /** Tags distinct from each other and from those of copies an earlier attempt sent. */
+    private List<SubjectTag> freshTags(int count, Map<String, CopyLedger.Claim> claims) {
+        Set<String> used = claims.values().stream()
+                .flatMap(c -> c instanceof CopyLedger.Claim.AlreadySent s && s.tag() != null ? Stream.of(s.tag())
+                        : Stream.empty())
+                .collect(Collectors.toSet());
+        return uniqueCopy.pickTags(count + used.size()).stream()
+                .filter(t -> !used.contains(t.value())).limit(count).toList();
+    }
+
+    private CopyLedger openLedger() throws SQLException {
+        try {
+            Files.createDirectories(request.stateDir().dir());
+        } catch (IOException e) {
+            throw new SQLException("cannot create the directory: " + e.getMessage(), e);
+        }
+        return CopyLedger.open(request.stateDir().ledgerFile(), request.keep(), clock);
+    }
+
+    private static Outcome hand(Handoff handoff, EnvelopeSender sender, MailboxAddress to, HeaderBlock header, SpooledBody body) {
+        InputStream content;
+        try {
+            content = new SequenceInputStream(new ByteArrayInputStream(header.toBytes()), body.open());
+        } catch (IOException e) {
+            return new Outcome.Deferred("cannot read the spooled message: " + e.getMessage(), List.of(to.toString()));
+        }
+        return handoff.hand(sender, to, content);
+    }
+
+    private static Optional<String> messageId(HeaderBlock header) {
+        return header.first("Message-ID").map(f -> f.value().strip()).filter(v -> !v.isEmpty());
+    }
+
+    private static List<String> names(List<MailboxAddress> addresses) {
+        return addresses.stream().map(MailboxAddress::toString).toList();
+    }
+}

@@ -1,0 +1,105 @@
+package dev.mailtee.delivery;
+
+import dev.mailtee.config.UniqueCopies;
+import dev.mailtee.mail.BodyType;
+import dev.mailtee.mail.HeaderBlock;
+import dev.mailtee.mail.HeaderRead;
+import dev.mailtee.mail.MailboxAddress;
+import dev.mailtee.mail.QueueId;
+import dev.mailtee.queue.DeliveryQueue;
+import dev.mailtee.queue.QueuedMessage;
+import dev.mailtee.queue.Spool;
+import dev.mailtee.transform.Copy;
+import dev.mailtee.transform.LoopCheck;
+import dev.mailtee.transform.UniqueCopy;
+import java.io.BufferedOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The daemon's unique-copy routes: each copy of an accepted message is spooled as a message of
+ * its own (its own queue id, so the queue's one row per message and destination holds), with its
+ * header rewritten once, so a retry resends the very same copy (same Message-ID, same tag).
+ */
+public final class QueuedCopies {
+    private static final Logger LOG = LoggerFactory.getLogger(QueuedCopies.class);
+
+    private final DeliveryQueue queue;
+
+    public QueuedCopies(DeliveryQueue queue) {
+        this.queue = queue;
+    }
+
+    /**
+     * Spools and queues the copies the routes ask for, all of them before any is queued, so a
+     * failure leaves none behind. Returns the destinations that got work.
+     */
+    public Set<String> enqueue(String originalId, String sender, BodyType body, Instant receivedAt, List<UniqueCopies> plans,
+            Courier.Content original) throws IOException {
+        List<Spooled> spooled = new ArrayList<>();
+        try {
+            for (UniqueCopies plan : plans) spooled.addAll(spool(originalId, plan, original));
+        } catch (IOException | RuntimeException e) {
+            spooled.forEach(s -> s.bytes().discard());
+            throw e;
+        }
+        Set<String> destinations = new LinkedHashSet<>();
+        for (Spooled s : spooled) {
+            queue.enqueue(new QueuedMessage(s.queueId(), sender, Optional.of(s.copy().messageId()), s.size(), body, receivedAt),
+                    java.util.Map.of(s.relay(), List.of(s.copy().destination().toString())), s.bytes());
+            destinations.add(s.relay());
+            LOG.info("queued unique copy {} of {} for {} via {}", s.queueId(), originalId, s.copy().destination(), s.relay());
+        }
+        return destinations;
+    }
+
+    private record Spooled(String queueId, Copy copy, String relay, long size, Spool.Incoming bytes) {}
+
+    private List<Spooled> spool(String originalId, UniqueCopies plan, Courier.Content original) throws IOException {
+        UniqueCopy transform = new UniqueCopy(plan.settings());
+        HeaderBlock header = header(original);
+        if (transform.loopCheck(header) instanceof LoopCheck.AlreadyCopied copied) {
+            LOG.warn("{} already carries {}: not copied again (mail loop)", originalId, copied.sentinel().name());
+            return List.of();
+        }
+        List<MailboxAddress> to = plan.to().stream().map(a -> ((MailboxAddress.Parsed.Valid) MailboxAddress.parse(a)).address()).toList();
+        List<Spooled> spooled = new ArrayList<>();
+        for (Copy copy : transform.copiesFor(header, to)) {
+            Spool.Incoming bytes = queue.spool().create(QueueId.next());
+            spooled.add(new Spooled(bytes.queueId(), copy, plan.relay().name(), write(original, bytes, copy), bytes));
+        }
+        return spooled;
+    }
+
+    private HeaderBlock header(Courier.Content original) throws IOException {
+        try (InputStream in = original.open()) {
+            return parsed(HeaderBlock.read(in)).header();
+        }
+    }
+
+    private long write(Courier.Content original, Spool.Incoming bytes, Copy copy) throws IOException {
+        try (InputStream in = original.open()) {
+            HeaderRead.Parsed parsed = parsed(HeaderBlock.read(in));
+            byte[] head = copy.header().toBytes();
+            OutputStream out = new BufferedOutputStream(bytes.stream(), 64 * 1024);
+            out.write(head);
+            long size = head.length + parsed.body().transferTo(out);
+            out.flush();
+            return size;
+        }
+    }
+
+    private static HeaderRead.Parsed parsed(HeaderRead read) throws IOException {
+        if (read instanceof HeaderRead.Parsed p) return p;
+        throw new IOException("the spooled message has no usable header block: " + read);
+    }
+}
