@@ -6,6 +6,7 @@ import dev.mailtee.mail.HeaderBlock;
 import dev.mailtee.mail.HeaderRead;
 import dev.mailtee.mail.MailboxAddress;
 import dev.mailtee.mail.QueueId;
+import dev.mailtee.queue.Accepted;
 import dev.mailtee.queue.DeliveryQueue;
 import dev.mailtee.queue.QueuedMessage;
 import dev.mailtee.queue.Spool;
@@ -18,15 +19,14 @@ import java.io.InputStream;
 import java.io.OutputStream;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The daemon's unique-copy routes: each copy of an accepted message is spooled as a message of
+ * The daemon's unique-copy routes: each copy of an accepted message is written as a message of
  * its own (its own queue id, so the queue's one row per message and destination holds), with its
  * header rewritten once, so a retry resends the very same copy (same Message-ID, same tag).
  */
@@ -40,11 +40,11 @@ public final class QueuedCopies {
     }
 
     /**
-     * Spools and queues the copies the routes ask for, all of them before any is queued, so a
-     * failure leaves none behind. Returns the destinations that got work.
+     * Writes the copies the routes ask for, ready to be queued together with the original (one
+     * transaction: all or none, so a client's retry after a failure cannot duplicate any).
      */
-    public Set<String> enqueue(String originalId, String sender, BodyType body, Instant receivedAt, List<UniqueCopies> plans,
-            Courier.Content original) throws IOException {
+    public List<Accepted> prepare(String originalId, String sender, BodyType body, Instant receivedAt,
+            List<UniqueCopies> plans, Courier.Content original) throws IOException {
         List<Spooled> spooled = new ArrayList<>();
         try {
             for (UniqueCopies plan : plans) spooled.addAll(spool(originalId, plan, original));
@@ -52,14 +52,13 @@ public final class QueuedCopies {
             spooled.forEach(s -> s.bytes().discard());
             throw e;
         }
-        Set<String> destinations = new LinkedHashSet<>();
+        List<Accepted> copies = new ArrayList<>();
         for (Spooled s : spooled) {
-            queue.enqueue(new QueuedMessage(s.queueId(), sender, Optional.of(s.copy().messageId()), s.size(), body, receivedAt),
-                    java.util.Map.of(s.relay(), List.of(s.copy().destination().toString())), s.bytes());
-            destinations.add(s.relay());
-            LOG.info("queued unique copy {} of {} for {} via {}", s.queueId(), originalId, s.copy().destination(), s.relay());
+            copies.add(new Accepted(new QueuedMessage(s.queueId(), sender, Optional.of(s.copy().messageId()), s.size(),
+                    body, receivedAt), Map.of(s.relay(), List.of(s.copy().destination().toString())), s.bytes()));
+            LOG.info("unique copy {} of {} for {} via {}", s.queueId(), originalId, s.copy().destination(), s.relay());
         }
-        return destinations;
+        return copies;
     }
 
     private record Spooled(String queueId, Copy copy, String relay, long size, Spool.Incoming bytes) {}

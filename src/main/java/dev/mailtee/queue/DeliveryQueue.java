@@ -57,41 +57,53 @@ public final class DeliveryQueue {
      */
     public void enqueue(QueuedMessage m, Map<String, List<String>> recipientsByDestination, Spool.Incoming bytes)
             throws IOException {
-        bytes.force();
-        bytes.close();
-        Optional<byte[]> inline = bytes.inline();
+        enqueue(List.of(new Accepted(m, recipientsByDestination, bytes)));
+    }
+
+    /** Several messages in one transaction: all of them are queued, or none. */
+    public void enqueue(List<Accepted> messages) throws IOException {
+        for (Accepted a : messages) {
+            a.bytes().force();
+            a.bytes().close();
+        }
         db.write(Durability.SYNCED, c -> {
-            try (PreparedStatement ps = c.prepareStatement("INSERT INTO message (queue_id, sender, message_id, "
-                    + "size_bytes, eight_bit, smtputf8, received_at) VALUES (?, ?, ?, ?, ?, ?, ?)")) {
-                ps.setString(1, m.queueId());
-                ps.setString(2, m.sender());
-                ps.setString(3, m.messageId().orElse(null));
-                ps.setLong(4, m.size());
-                ps.setBoolean(5, m.bodyType().eightBitMime());
-                ps.setBoolean(6, m.bodyType().smtpUtf8());
-                ps.setLong(7, m.receivedAt().toEpochMilli());
-                ps.executeUpdate();
-            }
-            try (PreparedStatement ps = c.prepareStatement("INSERT INTO delivery (queue_id, destination, "
-                    + "recipients, state, attempts, next_attempt_at) VALUES (?, ?, ?, 'PENDING', 0, ?)")) {
-                for (var e : recipientsByDestination.entrySet()) {
-                    ps.setString(1, m.queueId());
-                    ps.setString(2, e.getKey());
-                    ps.setString(3, String.join("\n", e.getValue()));
-                    ps.setLong(4, m.receivedAt().toEpochMilli());
-                    ps.addBatch();
-                }
-                ps.executeBatch();
-            }
-            if (inline.isPresent()) {
-                try (PreparedStatement ps = c.prepareStatement("INSERT INTO message_body (queue_id, bytes) VALUES (?, ?)")) {
-                    ps.setString(1, m.queueId());
-                    ps.setBytes(2, inline.get());
-                    ps.executeUpdate();
-                }
-            }
+            for (Accepted a : messages) insert(c, a);
             return null;
         });
+    }
+
+    private static void insert(Connection c, Accepted a) throws SQLException {
+        QueuedMessage m = a.message();
+        try (PreparedStatement ps = c.prepareStatement("INSERT INTO message (queue_id, sender, message_id, "
+                + "size_bytes, eight_bit, smtputf8, received_at) VALUES (?, ?, ?, ?, ?, ?, ?)")) {
+            ps.setString(1, m.queueId());
+            ps.setString(2, m.sender());
+            ps.setString(3, m.messageId().orElse(null));
+            ps.setLong(4, m.size());
+            ps.setBoolean(5, m.bodyType().eightBitMime());
+            ps.setBoolean(6, m.bodyType().smtpUtf8());
+            ps.setLong(7, m.receivedAt().toEpochMilli());
+            ps.executeUpdate();
+        }
+        try (PreparedStatement ps = c.prepareStatement("INSERT INTO delivery (queue_id, destination, "
+                + "recipients, state, attempts, next_attempt_at) VALUES (?, ?, ?, 'PENDING', 0, ?)")) {
+            for (var e : a.recipientsByDestination().entrySet()) {
+                ps.setString(1, m.queueId());
+                ps.setString(2, e.getKey());
+                ps.setString(3, String.join("\n", e.getValue()));
+                ps.setLong(4, m.receivedAt().toEpochMilli());
+                ps.addBatch();
+            }
+            ps.executeBatch();
+        }
+        Optional<byte[]> inline = a.bytes().inline();
+        if (inline.isPresent()) {
+            try (PreparedStatement ps = c.prepareStatement("INSERT INTO message_body (queue_id, bytes) VALUES (?, ?)")) {
+                ps.setString(1, m.queueId());
+                ps.setBytes(2, inline.get());
+                ps.executeUpdate();
+            }
+        }
     }
 
     /** Takes up to {@code max} due deliveries of one destination, marking them ACTIVE. */

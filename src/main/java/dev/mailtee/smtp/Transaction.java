@@ -11,6 +11,7 @@ import dev.mailtee.delivery.SmtpFailure;
 import dev.mailtee.mail.BodyType;
 import dev.mailtee.mail.MessageLog;
 import dev.mailtee.mail.QueueId;
+import dev.mailtee.queue.Accepted;
 import dev.mailtee.queue.QueuedMessage;
 import dev.mailtee.queue.Spool;
 import dev.mailtee.store.StoreException;
@@ -207,21 +208,25 @@ final class Transaction implements MessageHandler {
 
     /** Queues the backups' copy of the original and each unique copy its routes ask for. */
     private boolean enqueued(DataIntake.Result result, Spool.Incoming spooled) {
-        Set<String> woken = new LinkedHashSet<>(queued.keySet());
         Instant now = relay.clock().instant();
+        List<Accepted> accepted = new ArrayList<>();
         try {
             if (!copies.isEmpty()) {
-                woken.addAll(new QueuedCopies(relay.queue()).enqueue(queueId, sender, body, now, List.copyOf(copies),
+                accepted.addAll(new QueuedCopies(relay.queue()).prepare(queueId, sender, body, now, List.copyOf(copies),
                         spooled::reopen));
             }
             if (queued.isEmpty()) spooled.discard(); // only the copies are kept
-            else relay.queue().enqueue(new QueuedMessage(queueId, sender, result.messageId(), result.size(), body, now),
-                    queued, spooled);
+            else accepted.add(new Accepted(new QueuedMessage(queueId, sender, result.messageId(), result.size(), body, now),
+                    queued, spooled));
+            relay.queue().enqueue(accepted);
         } catch (StoreException | IOException e) {
             abandon(spooled);
+            accepted.forEach(a -> a.bytes().discard());
             LOG.error("cannot queue {} for its backups: {}", queueId, e.getMessage());
             return false;
         }
+        Set<String> woken = new LinkedHashSet<>();
+        accepted.forEach(a -> woken.addAll(a.recipientsByDestination().keySet()));
         relay.wake().accept(woken);
         return true;
     }
