@@ -17,7 +17,7 @@ final class ConfigReader {
     private Duration relayTimeout;
 
     ConfigReader(ConfigNode root) {
-        this.root = root.allowOnly("smtp", "relay", "routes", "queue", "http", "data_dir");
+        this.root = root.allowOnly("smtp", "relay", "routes", "queue", "http", "data_dir", "desk");
     }
 
     MailteeConfig read() {
@@ -28,9 +28,11 @@ final class ConfigReader {
         List<Route> routes = new ArrayList<>();
         for (ConfigNode item : root.items("routes")) routes.add(route(item));
         relayRoute(relay).ifPresent(routes::add);
+        // with nowhere else to send mail, every accepted message becomes a ticket
+        if (routes.isEmpty()) routes.add(new Route(RecipientPattern.ANY, Optional.empty(), List.of(), true));
         return new MailteeConfig(root.source(), smtp(root.section("smtp")), new Router(routes),
                 queue(root.section("queue")), http(root.section("http")),
-                Path.of(root.string("data_dir", "data")));
+                Path.of(root.string("data_dir", "data")), new DeskConfigReader(root.section("desk"), this::outbound).read());
     }
 
     private SmtpConfig smtp(ConfigNode n) {
@@ -85,11 +87,11 @@ final class ConfigReader {
             backups.add(remember(relay, "destination_backups[" + i + "]", plainDestination(relay, "destination_backups", text)));
         }
         if (primary.isEmpty() && backups.isEmpty()) return Optional.empty();
-        return Optional.of(new Route(RecipientPattern.ANY, primary, backups));
+        return Optional.of(new Route(RecipientPattern.ANY, primary, backups, false));
     }
 
     private Route route(ConfigNode n) {
-        n.allowOnly("match", "primary", "backups");
+        n.allowOnly("match", "primary", "backups", "desk");
         List<String> match = n.strings("match", List.of());
         if (match.isEmpty()) throw n.fail("match", "is required: domains, .subdomains, addresses or \"*\"");
         Optional<Destination> primary = n.has("primary") ? Optional.of(destination(n, "primary")) : Optional.empty();
@@ -98,8 +100,16 @@ final class ConfigReader {
             backups.add(remember(item, "", item.asPlain().map(text -> plainDestination(item, "", text))
                     .orElseGet(() -> destinationFrom(item))));
         }
-        if (primary.isEmpty() && backups.isEmpty()) throw n.fail("", "a route needs a primary or backups");
-        return new Route(new RecipientPattern(match), primary, backups);
+        boolean desk = n.bool("desk", false);
+        if (primary.isEmpty() && backups.isEmpty() && !desk) {
+            throw n.fail("", "a route needs a primary or backups (or desk: true)");
+        }
+        return new Route(new RecipientPattern(match), primary, backups, desk);
+    }
+
+    /** The desk's outbound relay: a destination like any route's, so it shares its queue runner. */
+    private Destination outbound(ConfigNode parent, String key) {
+        return destination(parent, key);
     }
 
     private Destination destination(ConfigNode parent, String key) {

@@ -45,30 +45,39 @@ public final class DeliveryQueue {
      */
     public void enqueue(QueuedMessage m, Map<String, List<String>> recipientsByDestination) {
         db.write(Durability.SYNCED, c -> {
-            try (PreparedStatement ps = c.prepareStatement("INSERT INTO message (queue_id, sender, message_id, "
-                    + "size_bytes, eight_bit, smtputf8, received_at) VALUES (?, ?, ?, ?, ?, ?, ?)")) {
-                ps.setString(1, m.queueId());
-                ps.setString(2, m.sender());
-                ps.setString(3, m.messageId().orElse(null));
-                ps.setLong(4, m.size());
-                ps.setBoolean(5, m.bodyType().eightBitMime());
-                ps.setBoolean(6, m.bodyType().smtpUtf8());
-                ps.setLong(7, m.receivedAt().toEpochMilli());
-                ps.executeUpdate();
-            }
-            try (PreparedStatement ps = c.prepareStatement("INSERT INTO delivery (queue_id, destination, "
-                    + "recipients, state, attempts, next_attempt_at) VALUES (?, ?, ?, 'PENDING', 0, ?)")) {
-                for (var e : recipientsByDestination.entrySet()) {
-                    ps.setString(1, m.queueId());
-                    ps.setString(2, e.getKey());
-                    ps.setString(3, String.join("\n", e.getValue()));
-                    ps.setLong(4, m.receivedAt().toEpochMilli());
-                    ps.addBatch();
-                }
-                ps.executeBatch();
-            }
+            enqueueWithin(c, m, recipientsByDestination);
             return null;
         });
+    }
+
+    /**
+     * The rows of {@link #enqueue} written inside the caller's own store transaction, so a
+     * message is queued together with what caused it (the desk's notification with its ticket).
+     */
+    public void enqueueWithin(Connection c, QueuedMessage m, Map<String, List<String>> recipientsByDestination)
+            throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("INSERT INTO message (queue_id, sender, message_id, "
+                + "size_bytes, eight_bit, smtputf8, received_at) VALUES (?, ?, ?, ?, ?, ?, ?)")) {
+            ps.setString(1, m.queueId());
+            ps.setString(2, m.sender());
+            ps.setString(3, m.messageId().orElse(null));
+            ps.setLong(4, m.size());
+            ps.setBoolean(5, m.bodyType().eightBitMime());
+            ps.setBoolean(6, m.bodyType().smtpUtf8());
+            ps.setLong(7, m.receivedAt().toEpochMilli());
+            ps.executeUpdate();
+        }
+        try (PreparedStatement ps = c.prepareStatement("INSERT INTO delivery (queue_id, destination, "
+                + "recipients, state, attempts, next_attempt_at) VALUES (?, ?, ?, 'PENDING', 0, ?)")) {
+            for (var e : recipientsByDestination.entrySet()) {
+                ps.setString(1, m.queueId());
+                ps.setString(2, e.getKey());
+                ps.setString(3, String.join("\n", e.getValue()));
+                ps.setLong(4, m.receivedAt().toEpochMilli());
+                ps.addBatch();
+            }
+            ps.executeBatch();
+        }
     }
 
     /** Takes up to {@code max} due deliveries of one destination, marking them ACTIVE. */
