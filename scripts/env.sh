@@ -63,5 +63,6 @@ jar_is_stale() {
 build_jar() {
   find_maven || return 1
   echo "mailtee: building target/mailtee.jar (first use or sources changed)..." >&2
-  (cd "$mailtee_root" && mvn -B -q -DskipTests package) >&2
+  # (the JVM option quiets JDK 25 warnings about Maven 3.8's own use of sun.misc.Unsafe)
+  (cd "$mailtee_root" && MAVEN_OPTS="${MAVEN_OPTS:-} --sun-misc-unsafe-memory-access=allow" mvn -B -q -DskipTests package) >&2
 }

@@ -1,6 +1,5 @@
 package dev.mailtee.cli;
 
-import dev.mailtee.config.ConfigException;
 import dev.mailtee.config.MailteeConfig;
 import dev.mailtee.config.Route;
 import java.io.PrintWriter;
@@ -23,13 +22,7 @@ final class ConfigCommand {
 
         @Override
         public Integer call() {
-            MailteeConfig c;
-            try {
-                c = config.load();
-            } catch (ConfigException e) {
-                spec.commandLine().getErr().println("mailtee: " + e.getMessage());
-                return ExitCode.CONFIG;
-            }
+            MailteeConfig c = config.load();
             PrintWriter out = spec.commandLine().getOut();
             out.println(c.source() + ": ok");
             out.println("  smtp " + c.smtp().listen() + " as " + c.smtp().domain() + ", max " + c.smtp().maxMessageSize()

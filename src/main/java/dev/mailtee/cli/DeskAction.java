@@ -1,8 +1,5 @@
 package dev.mailtee.cli;
 
-import dev.mailtee.config.ConfigException;
-import dev.mailtee.config.MailteeConfig;
-import dev.mailtee.store.StoreException;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
 import java.util.concurrent.Callable;
@@ -10,7 +7,7 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Spec;
 
-/** A desk command: loads the configuration, opens the desk, maps failures to one line and an exit code. */
+/** A desk command: loads the configuration, opens the desk, maps the desk's own failures to exit codes. */
 abstract class DeskAction implements Callable<Integer> {
     @Mixin
     ConfigOption config;
@@ -20,18 +17,13 @@ abstract class DeskAction implements Callable<Integer> {
 
     abstract int run(DeskSession session, PrintWriter out);
 
+    /** Configuration and store failures reach {@link Main}'s handler (exit 78 and 75). */
     @Override
     public Integer call() {
-        MailteeConfig c;
-        try {
-            c = config.load();
-        } catch (ConfigException e) {
-            return fail(e.getMessage(), ExitCode.CONFIG);
-        }
-        try (DeskSession s = DeskSession.open(c)) {
+        try (DeskSession s = DeskSession.open(config.load())) {
             return run(s, spec.commandLine().getOut());
-        } catch (StoreException | UncheckedIOException e) {
-            return fail("desk store unavailable: " + e.getMessage(), ExitCode.TEMPFAIL);
+        } catch (UncheckedIOException e) {
+            return fail("desk files unavailable: " + e.getMessage(), ExitCode.TEMPFAIL);
         } catch (IllegalArgumentException e) {
             return fail(e.getMessage(), ExitCode.DATAERR);
         }

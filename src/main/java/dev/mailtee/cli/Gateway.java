@@ -38,12 +38,13 @@ final class Gateway implements AutoCloseable {
     private final Database db;
     private final DeliveryQueue queue;
     private final Map<String, QueueRunner> runners = new LinkedHashMap<>();
+    private final SmtpConnectors connectors;
     private final SmtpListener smtp;
     private final HttpEndpoint http;
     private final MultiGauge depth;
 
-    private Gateway(MailteeConfig config, Clock clock) {
-        db = Stores.open(config);
+    private Gateway(MailteeConfig config, Database db, Clock clock) {
+        this.db = db;
         queue = Stores.queue(config, db);
         int resumed = queue.recover();
         PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
@@ -51,7 +52,7 @@ final class Gateway implements AutoCloseable {
                 .register(registry);
         DeliveryMetrics metrics = new DeliveryMetrics(registry);
         RetrySchedule retry = new RetrySchedule(config.queue());
-        SmtpConnectors connectors = new SmtpConnectors(Stores.destinations(config), config.smtp().domain());
+        connectors = new SmtpConnectors(Stores.destinations(config), config.smtp().domain());
         for (Destination d : Stores.queuedDestinations(config)) {
             SmtpConnector connector = connectors.forDestination(d);
             runners.put(d.name(), new QueueRunner(d.name(), () -> new SmtpCourier(connector), queue, retry, metrics,
@@ -63,18 +64,33 @@ final class Gateway implements AutoCloseable {
                     config.queue().concurrency(), clock));
         }
         warnAboutUnroutedDeliveries();
-        runners.values().forEach(QueueRunner::start);
         Relay relay = new Relay(config.smtp(), config.router(), connectors, queue, this::wake, registry, clock);
         smtp = new SmtpListener(relay);
         http = config.http().enabled() ? new HttpEndpoint(config.http(), registry, this::refreshDepth, this::isHealthy) : null;
-        smtp.start();
-        if (http != null) http.start();
-        LOG.info("mailtee started: config {}, data {}, {} queued deliveries resumed", config.source(),
+        LOG.info("mailtee starting: config {}, data {}, {} queued deliveries resumed", config.source(),
                 config.dataDir().toAbsolutePath(), resumed);
     }
 
+    /** Builds and starts everything; whatever was opened is closed again if a part cannot start. */
     static Gateway start(MailteeConfig config) {
-        return new Gateway(config, Clock.systemUTC());
+        Database db = Stores.open(config);
+        Gateway g;
+        try {
+            g = new Gateway(config, db, Clock.systemUTC());
+        } catch (RuntimeException e) {
+            db.close();
+            throw e;
+        }
+        try {
+            g.runners.values().forEach(QueueRunner::start);
+            g.smtp.start();
+            if (g.http != null) g.http.start();
+        } catch (RuntimeException e) {
+            g.close();
+            throw e;
+        }
+        LOG.info("mailtee started");
+        return g;
     }
 
     int smtpPort() {
@@ -128,6 +144,7 @@ final class Gateway implements AutoCloseable {
                 Thread.currentThread().interrupt();
             }
         }
+        connectors.closeIdle();
         if (http != null) http.stop();
         db.close();
         LOG.info("mailtee stopped");

@@ -1,5 +1,7 @@
 package dev.mailtee.cli;
 
+import dev.mailtee.config.ConfigException;
+import dev.mailtee.store.StoreException;
 import java.io.PrintWriter;
 import org.slf4j.bridge.SLF4JBridgeHandler;
 import picocli.CommandLine;
@@ -23,12 +25,27 @@ public final class Main {
         cli.setOut(out);
         cli.setErr(err);
         cli.setParameterExceptionHandler(Main::usageError);
-        cli.setExecutionExceptionHandler((ex, line, parsed) -> {
-            line.getErr().println("mailtee: internal error: " + ex);
-            if (System.getenv("MAILTEE_DEBUG") != null) ex.printStackTrace(line.getErr());
-            return ExitCode.SOFTWARE;
-        });
+        cli.setExecutionExceptionHandler(Main::failure);
         return cli.execute(args);
+    }
+
+    /** Errors a user can cause are one line and a sysexits code; anything else is our bug. */
+    private static int failure(Exception ex, CommandLine line, CommandLine.ParseResult parsed) {
+        return switch (ex) {
+            case ConfigException e -> {
+                line.getErr().println("mailtee: " + e.getMessage());
+                yield ExitCode.CONFIG;
+            }
+            case StoreException e -> {
+                line.getErr().println("mailtee: store unavailable: " + e.getMessage());
+                yield ExitCode.TEMPFAIL;
+            }
+            default -> {
+                line.getErr().println("mailtee: internal error: " + ex);
+                if (System.getenv("MAILTEE_DEBUG") != null) ex.printStackTrace(line.getErr());
+                yield ExitCode.SOFTWARE;
+            }
+        };
     }
 
     private static int usageError(CommandLine.ParameterException ex, String[] args) {

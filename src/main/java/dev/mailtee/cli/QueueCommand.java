@@ -1,11 +1,9 @@
 package dev.mailtee.cli;
 
-import dev.mailtee.config.ConfigException;
 import dev.mailtee.config.MailteeConfig;
 import dev.mailtee.queue.DeliveryQueue;
 import dev.mailtee.queue.QueueEntry;
 import dev.mailtee.store.Database;
-import dev.mailtee.store.StoreException;
 import java.io.PrintWriter;
 import java.time.Instant;
 import java.util.List;
@@ -37,18 +35,9 @@ final class QueueCommand {
 
         @Override
         public Integer call() {
-            MailteeConfig c;
-            try {
-                c = config.load();
-            } catch (ConfigException e) {
-                spec.commandLine().getErr().println("mailtee: " + e.getMessage());
-                return ExitCode.CONFIG;
-            }
+            MailteeConfig c = config.load();
             try (Database db = Stores.open(c)) {
                 return run(Stores.queue(c, db), spec.commandLine().getOut());
-            } catch (StoreException e) {
-                spec.commandLine().getErr().println("mailtee: queue unavailable: " + e.getMessage());
-                return ExitCode.TEMPFAIL;
             }
         }
 

@@ -1,8 +1,6 @@
 package dev.mailtee.cli;
 
-import dev.mailtee.config.ConfigException;
 import dev.mailtee.config.MailteeConfig;
-import dev.mailtee.store.StoreException;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import picocli.CommandLine.Command;
@@ -20,22 +18,14 @@ final class ServeCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws InterruptedException {
-        MailteeConfig cfg;
-        try {
-            cfg = config.load();
-        } catch (ConfigException e) {
-            spec.commandLine().getErr().println("mailtee: " + e.getMessage());
-            return ExitCode.CONFIG;
-        }
+        MailteeConfig cfg = config.load();
         Gateway gateway;
         try {
             gateway = Gateway.start(cfg);
-        } catch (StoreException | IllegalArgumentException | IllegalStateException e) {
+        } catch (RuntimeException e) {
+            // an unusable data directory, a port already taken: the admin must change something
             spec.commandLine().getErr().println("mailtee: cannot start: " + rootMessage(e));
             return ExitCode.CONFIG;
-        } catch (RuntimeException e) {
-            spec.commandLine().getErr().println("mailtee: cannot start: " + rootMessage(e));
-            return ExitCode.SOFTWARE;
         }
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {

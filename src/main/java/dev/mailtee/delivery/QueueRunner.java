@@ -138,7 +138,7 @@ public final class QueueRunner {
     private void deliver(Courier courier, Claim claim) {
         long start = System.nanoTime();
         String id = claim.message().queueId();
-        Outcome outcome = courier.deliver(claim.message(), claim.delivery().recipients(), () -> queue.spool().open(id));
+        Outcome outcome = courier.deliver(claim.message(), claim.delivery().recipients(), () -> queue.open(id));
         record(claim, outcome, Duration.ofNanos(System.nanoTime() - start));
     }
 

@@ -8,13 +8,23 @@ import jakarta.mail.URLName;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.net.Socket;
+import java.time.Duration;
+import java.util.Deque;
+import java.util.concurrent.ConcurrentLinkedDeque;
 import java.util.Properties;
 
 /**
  * Opens connections to one destination. The mail session and TLS context are built once here,
- * not per connection: a relay opens a connection to its primary for every client connection.
+ * not per connection, and idle connections are cached for a few seconds (as Postfix's scache):
+ * a relay needs a connection to its primary for every client connection.
  */
 public final class SmtpConnector {
+    private static final int CACHE_SIZE = 32;
+    private static final Duration CACHE_TIME = Duration.ofSeconds(5);
+
+    private record Idle(SmtpConnection connection, long since) {}
+
+    private final Deque<Idle> idle = new ConcurrentLinkedDeque<>();
     private final Destination destination;
     private final Session session;
     private final Session plainFallback;
@@ -32,6 +42,31 @@ public final class SmtpConnector {
 
     public Destination destination() {
         return destination;
+    }
+
+    /** A cached idle connection (newest first) or a new one; {@link #isCached} tells which. */
+    public SmtpConnection borrow() throws SmtpFailure {
+        Idle i;
+        while ((i = idle.pollFirst()) != null) {
+            if (System.nanoTime() - i.since() < CACHE_TIME.toNanos() && i.connection().isOpen()) return i.connection();
+            i.connection().close();
+        }
+        return open();
+    }
+
+    /** Gives back a connection that is between transactions, for the next client to use. */
+    public void release(SmtpConnection c) {
+        if (!c.isOpen() || idle.size() >= CACHE_SIZE) {
+            c.close();
+            return;
+        }
+        idle.addFirst(new Idle(c, System.nanoTime()));
+    }
+
+    /** Closes every cached connection (at shutdown). */
+    public void closeIdle() {
+        Idle i;
+        while ((i = idle.pollFirst()) != null) i.connection().close();
     }
 
     /** Connects, says EHLO, starts TLS and authenticates as the destination asks. */

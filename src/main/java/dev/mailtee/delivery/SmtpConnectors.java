@@ -13,6 +13,10 @@ public final class SmtpConnectors {
         for (Destination d : destinations) byDestination.computeIfAbsent(d, x -> new SmtpConnector(x, heloName));
     }
 
+    public void closeIdle() {
+        byDestination.values().forEach(SmtpConnector::closeIdle);
+    }
+
     public SmtpConnector forDestination(Destination d) {
         SmtpConnector c = byDestination.get(d);
         if (c == null) throw new IllegalArgumentException("destination " + d.name() + " is not configured");

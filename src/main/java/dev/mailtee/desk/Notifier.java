@@ -5,9 +5,6 @@ import dev.mailtee.mail.BodyType;
 import dev.mailtee.mail.QueueId;
 import dev.mailtee.queue.DeliveryQueue;
 import dev.mailtee.queue.QueuedMessage;
-import dev.mailtee.queue.Spool;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Instant;
@@ -79,20 +76,9 @@ final class Notifier {
         String tagged = subject.contains(t.tag()) ? subject : t.tag() + " " + subject;
         Notice n = new Notice(kind, messageId, inbound, refs, tagged, text, to, autoSubmitted);
         byte[] bytes = NoticeMessage.render(n, office, t, Instant.ofEpochMilli(now).atZone(ZoneOffset.UTC));
-        String queueId = spool(bytes);
-        queue.enqueueWithin(c, new QueuedMessage(queueId, office.ticketAddress(t.id()), Optional.of(messageId),
-                bytes.length, BodyType.SEVEN_BIT, Instant.ofEpochMilli(now)), Map.of(config.outbound().get().name(), to));
+        queue.enqueueWithin(c, new QueuedMessage(QueueId.next(), office.ticketAddress(t.id()), Optional.of(messageId),
+                bytes.length, BodyType.SEVEN_BIT, Instant.ofEpochMilli(now)), Map.of(config.outbound().get().name(), to),
+                bytes);
         Conversation.addOutbound(c, t, n, now);
-    }
-
-    private String spool(byte[] bytes) {
-        String id = QueueId.next();
-        try (Spool.Incoming in = queue.spool().create(id)) {
-            in.stream().write(bytes);
-            in.force();
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot spool a notification", e);
-        }
-        return id;
     }
 }

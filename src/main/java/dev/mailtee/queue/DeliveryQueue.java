@@ -3,6 +3,10 @@ package dev.mailtee.queue;
 import dev.mailtee.mail.BodyType;
 import dev.mailtee.store.Database;
 import dev.mailtee.store.Durability;
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -39,22 +43,57 @@ public final class DeliveryQueue {
         return spool;
     }
 
+    /** The queued message's bytes, exactly as received (a fresh stream each time). */
+    public InputStream open(String queueId) throws IOException {
+        Optional<byte[]> inline = db.read(c -> {
+            try (PreparedStatement ps = c.prepareStatement("SELECT bytes FROM message_body WHERE queue_id = ?")) {
+                ps.setString(1, queueId);
+                try (ResultSet rs = ps.executeQuery()) {
+                    return rs.next() ? Optional.of(rs.getBytes(1)) : Optional.<byte[]>empty();
+                }
+            }
+        });
+        return inline.isPresent() ? new ByteArrayInputStream(inline.get()) : spool.openFile(queueId);
+    }
+
     /**
-     * Records an accepted message and what it owes each destination, synced to disk: after this
-     * returns the client may be told 250. The spool file must already be forced.
+     * Records an accepted message, its bytes (or its forced spool file) and what it owes each
+     * destination, synced to disk: after this returns the client may be told 250.
      */
-    public void enqueue(QueuedMessage m, Map<String, List<String>> recipientsByDestination) {
+    public void enqueue(QueuedMessage m, Map<String, List<String>> recipientsByDestination, Spool.Incoming bytes)
+            throws IOException {
+        bytes.force();
+        bytes.close();
+        Optional<byte[]> inline = bytes.inline();
         db.write(Durability.SYNCED, c -> {
-            enqueueWithin(c, m, recipientsByDestination);
+            insertRows(c, m, recipientsByDestination);
+            if (inline.isPresent()) insertBody(c, m.queueId(), inline.get());
             return null;
         });
     }
 
     /**
-     * The rows of {@link #enqueue} written inside the caller's own store transaction, so a
-     * message is queued together with what caused it (the desk's notification with its ticket).
+     * Queues a small generated message, its bytes with its rows, inside the caller's own store
+     * transaction: the desk's notification exists exactly when the ticket that caused it does.
      */
-    public void enqueueWithin(Connection c, QueuedMessage m, Map<String, List<String>> recipientsByDestination)
+    public void enqueueWithin(Connection c, QueuedMessage m, Map<String, List<String>> recipientsByDestination,
+            byte[] bytes) throws SQLException {
+        if (bytes.length > Spool.INLINE_LIMIT) {
+            throw new IllegalArgumentException("a generated message of " + bytes.length + " bytes is not small");
+        }
+        insertRows(c, m, recipientsByDestination);
+        insertBody(c, m.queueId(), bytes);
+    }
+
+    private static void insertBody(Connection c, String queueId, byte[] bytes) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("INSERT INTO message_body (queue_id, bytes) VALUES (?, ?)")) {
+            ps.setString(1, queueId);
+            ps.setBytes(2, bytes);
+            ps.executeUpdate();
+        }
+    }
+
+    private static void insertRows(Connection c, QueuedMessage m, Map<String, List<String>> recipientsByDestination)
             throws SQLException {
         try (PreparedStatement ps = c.prepareStatement("INSERT INTO message (queue_id, sender, message_id, "
                 + "size_bytes, eight_bit, smtputf8, received_at) VALUES (?, ?, ?, ?, ?, ?, ?)")) {
@@ -151,8 +190,8 @@ public final class DeliveryQueue {
         });
         try {
             spool.removeOrphans(live);
-        } catch (java.io.IOException e) {
-            throw new java.io.UncheckedIOException("cannot clean the spool", e);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot clean the spool", e);
         }
         return resumed;
     }

@@ -1,5 +1,6 @@
 package dev.mailtee.queue;
 
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -10,14 +11,20 @@ import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.util.Optional;
 import java.util.Set;
 
 /**
- * Message bytes on disk, one file per queue id, fanned out over 32 subdirectories. A file is
- * only live while the store has a message row for it: the row is written after the file is
- * forced to disk, so a crash leaves at worst an orphan file, which {@link #removeOrphans} clears.
+ * Message bytes on their way into the queue. A message up to {@link #INLINE_LIMIT} stays in
+ * memory and is stored in the queue's own transaction (one fsync for the bytes and the rows of
+ * many messages together); a larger one spills to a file of its own, fanned out over 32
+ * subdirectories and forced to disk before its rows are written. A file is only live while the
+ * store has a message row for it, so a crash leaves at worst an orphan, which
+ * {@link #removeOrphans} clears.
  */
 public final class Spool {
+    public static final int INLINE_LIMIT = 256 * 1024;
+
     private final Path dir;
 
     public Spool(Path dir) {
@@ -29,19 +36,16 @@ public final class Spool {
         }
     }
 
-    /** A new spool file; write the message into it, then {@link Incoming#force()} before enqueueing. */
-    public Incoming create(String queueId) throws IOException {
-        Path file = path(queueId);
-        Files.createDirectories(file.getParent());
-        FileChannel channel = FileChannel.open(file, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
-        return new Incoming(queueId, file, channel);
+    /** A new message; write it to {@link Incoming#stream()}, then hand it to {@link DeliveryQueue#enqueue}. */
+    public Incoming create(String queueId) {
+        return new Incoming(queueId, path(queueId));
     }
 
-    public InputStream open(String queueId) throws IOException {
+    InputStream openFile(String queueId) throws IOException {
         return Files.newInputStream(path(queueId));
     }
 
-    public void delete(String queueId) {
+    void delete(String queueId) {
         try {
             Files.deleteIfExists(path(queueId));
         } catch (IOException e) {
@@ -49,12 +53,8 @@ public final class Spool {
         }
     }
 
-    public boolean exists(String queueId) {
-        return Files.exists(path(queueId));
-    }
-
     /** Deletes files the store does not know: messages that were never acknowledged. */
-    public int removeOrphans(Set<String> live) throws IOException {
+    int removeOrphans(Set<String> live) throws IOException {
         int removed = 0;
         try (DirectoryStream<Path> buckets = Files.newDirectoryStream(dir)) {
             for (Path bucket : buckets) {
@@ -72,51 +72,76 @@ public final class Spool {
         return removed;
     }
 
-    Path path(String queueId) {
+    private Path path(String queueId) {
         return dir.resolve(queueId.substring(queueId.length() - 1)).resolve(queueId);
     }
 
-    /** A spool file being written. */
+    /** A message being received: in memory while small, in its spool file once it is not. */
     public static final class Incoming implements AutoCloseable {
         private final String queueId;
         private final Path file;
-        private final FileChannel channel;
-        private final OutputStream out;
+        private final ByteArrayOutputStream memory = new ByteArrayOutputStream(16 * 1024);
+        private FileChannel channel;
+        private OutputStream spilled;
+        private final OutputStream stream = new OutputStream() {
+            @Override
+            public void write(int b) throws IOException {
+                write(new byte[] {(byte) b}, 0, 1);
+            }
 
-        private Incoming(String queueId, Path file, FileChannel channel) {
+            @Override
+            public void write(byte[] b, int off, int len) throws IOException {
+                if (spilled == null && memory.size() + len > INLINE_LIMIT) spill();
+                if (spilled != null) spilled.write(b, off, len);
+                else memory.write(b, off, len);
+            }
+        };
+
+        private Incoming(String queueId, Path file) {
             this.queueId = queueId;
             this.file = file;
-            this.channel = channel;
-            this.out = Channels.newOutputStream(channel);
         }
 
         public String queueId() {
             return queueId;
         }
 
-        /** Unbuffered: wrap it in a buffer of the caller's choosing. */
+        /** Unbuffered once spilled: wrap it in a buffer of the caller's choosing. */
         public OutputStream stream() {
-            return out;
+            return stream;
         }
 
-        /** fsync: after this the bytes survive a crash or power loss. */
-        public void force() throws IOException {
-            channel.force(true);
+        /** The bytes, when the message stayed small enough to be stored with its rows. */
+        Optional<byte[]> inline() {
+            return spilled == null ? Optional.of(memory.toByteArray()) : Optional.empty();
         }
 
-        /** Throws the file away (the message was not accepted). */
+        /** fsync of a spilled file: after this its bytes survive a crash or power loss. */
+        void force() throws IOException {
+            if (channel != null) channel.force(true);
+        }
+
+        /** Throws the message away (it was not accepted). */
         public void discard() {
             try {
-                channel.close();
-                Files.deleteIfExists(file);
+                close();
+                if (channel != null) Files.deleteIfExists(file);
             } catch (IOException ignored) {
-                // an orphan is cleaned at the next start
+                // an orphan file is cleaned at the next start
             }
         }
 
         @Override
         public void close() throws IOException {
-            channel.close();
+            if (channel != null) channel.close();
+        }
+
+        private void spill() throws IOException {
+            Files.createDirectories(file.getParent());
+            channel = FileChannel.open(file, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
+            spilled = Channels.newOutputStream(channel);
+            memory.writeTo(spilled);
+            memory.reset();
         }
     }
 }

@@ -41,6 +41,7 @@ final class ClientSessions implements SessionHandler, MessageHandlerFactory {
     public void onSessionEnd(Session session) {
         ClientState state = open.remove(session);
         if (state == null) return; // refused at accept(): it was never counted
+        if (session.getMessageHandler() instanceof Transaction t) t.done(); // before the connection is reused
         state.close();
         perIp.computeIfPresent(session.getRemoteAddress().getAddress(), (k, v) -> v <= 1 ? null : v - 1);
     }

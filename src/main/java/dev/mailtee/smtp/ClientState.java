@@ -5,22 +5,26 @@ import dev.mailtee.delivery.SmtpConnector;
 import dev.mailtee.delivery.SmtpFailure;
 
 /**
- * What outlives one transaction on a client connection: the open connection to the primary,
- * reused by the client's next transaction as long as it goes to the same server.
+ * What outlives one transaction on a client connection: the connection to the primary, reused
+ * by the client's next transaction, and handed back to the connector's cache when the client
+ * leaves (so the next client does not pay for connect, EHLO and TLS).
  */
 final class ClientState {
+    private SmtpConnector connector;
     private SmtpConnection primary;
 
-    /** The kept connection to this primary if there is one, else a new one. */
-    SmtpConnection primaryFor(SmtpConnector connector) throws SmtpFailure {
-        if (hasOpen(connector)) return primary;
+    /** The connection in hand if it goes to this primary, else one from the connector. */
+    SmtpConnection primaryFor(SmtpConnector c) throws SmtpFailure {
+        if (hasOpen(c)) return primary;
         close();
-        primary = connector.open();
+        primary = c.borrow();
+        connector = c;
         return primary;
     }
 
-    boolean hasOpen(SmtpConnector connector) {
-        return primary != null && primary.destination().equals(connector.destination()) && primary.isOpen();
+    /** True when the next command will go over a connection opened earlier (it may have gone stale). */
+    boolean hasOpen(SmtpConnector c) {
+        return primary != null && connector == c && primary.isOpen();
     }
 
     /** Forgets a connection that was aborted or broke. */
@@ -29,8 +33,9 @@ final class ClientState {
         primary = null;
     }
 
+    /** The client left between transactions: the connection goes back for reuse. */
     void close() {
-        if (primary != null) primary.close();
+        if (primary != null) connector.release(primary);
         primary = null;
     }
 }

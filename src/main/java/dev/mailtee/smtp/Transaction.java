@@ -121,8 +121,11 @@ final class Transaction implements MessageHandler {
     }
 
     private Reply openPrimary(Destination d) {
+        return openPrimary(d, true);
+    }
+
+    private Reply openPrimary(Destination d, boolean mayRetry) {
         SmtpConnector connector = relay.connectors().forDestination(d);
-        boolean reused = client.hasOpen(connector);
         SmtpConnection c;
         try {
             c = client.primaryFor(connector);
@@ -132,8 +135,8 @@ final class Transaction implements MessageHandler {
         Reply r = c.mailFrom(sender, body);
         if (r.code() == 0) {
             client.drop();
-            // a kept connection the primary had closed meanwhile: one fresh try
-            return reused ? openPrimary(d) : new Reply(451, "4.4.2 Primary " + d.name() + " " + r.text());
+            // a kept or cached connection the primary had closed meanwhile: one fresh try
+            return mayRetry ? openPrimary(d, false) : new Reply(451, "4.4.2 Primary " + d.name() + " " + r.text());
         }
         if (!r.isPositive()) return r;
         primary = c;
@@ -189,42 +192,39 @@ final class Transaction implements MessageHandler {
         return null;
     }
 
-    private Reply accept(DataIntake.Result result, Spool.Incoming spooled) throws IOException {
+    /** The primary's final reply decides; on success the backups' copy is queued before we answer. */
+    private Reply accept(DataIntake.Result result, Spool.Incoming spooled) {
         MessageLog log = new MessageLog(LOG, queueId, result.messageId());
-        if (spooled != null) spooled.force();
-        Reply answer = new Reply(250, "2.0.0 Ok: queued as " + queueId);
-        if (primary != null) {
-            long start = System.nanoTime();
-            Reply r = primary.endData();
-            Duration took = Duration.ofNanos(System.nanoTime() - start);
-            log.event(r.isPositive() ? "delivered" : "rejected", primary.destination().name(), took, "primary answered " + r);
-            if (r.code() == 0) {
-                primaryLost();
-                abandon(spooled);
-                return new Reply(451, "4.4.2 Primary " + r.text());
-            }
-            if (!r.isPositive()) {
-                abandon(spooled);
-                return r;
-            }
-            answer = new Reply(r.code(), r.text() + " (mailtee id " + queueId + ")");
+        long start = System.nanoTime();
+        Reply verdict = primary == null ? null : primary.endData();
+        Duration took = Duration.ofNanos(System.nanoTime() - start);
+        String primaryName = primary == null ? "" : primary.destination().name();
+        if (verdict != null && !verdict.isPositive()) {
+            log.event("rejected", primaryName, took, "primary refused: " + verdict);
+            if (verdict.code() == 0) primaryLost();
+            abandon(spooled);
+            return verdict.code() == 0 ? new Reply(451, "4.4.2 Primary " + verdict.text()) : verdict;
         }
-        if (spooled != null) {
-            try {
-                spooled.close();
-                relay.queue().enqueue(new QueuedMessage(queueId, sender, result.messageId(), result.size(), body,
-                        relay.clock().instant()), queued);
-            } catch (StoreException e) {
-                abandon(spooled);
-                LOG.error("cannot queue {} for its backups: {}", queueId, e.getMessage());
-                return new Reply(451, "4.3.0 Local problem, try again later");
-            }
-            relay.wake().accept(queued.keySet());
-        }
+        if (spooled != null && !enqueued(result, spooled)) return new Reply(451, "4.3.0 Local problem, try again later");
         relay.metrics().counter("mailtee.received").increment();
-        log.info("accepted", "accepted from " + session.getRemoteAddress().getAddress().getHostAddress() + ", "
-                + recipients.size() + " recipient(s), " + result.size() + " bytes, " + queued.size() + " queued cop(ies)");
-        return answer;
+        log.event("accepted", primaryName, took, "accepted from " + session.getRemoteAddress().getAddress().getHostAddress()
+                + ": " + recipients.size() + " recipient(s), " + result.size() + " bytes, " + queued.size()
+                + " queued cop(ies)" + (verdict == null ? "" : ", primary answered " + verdict));
+        return verdict == null ? new Reply(250, "2.0.0 Ok: queued as " + queueId)
+                : new Reply(verdict.code(), verdict.text() + " (mailtee id " + queueId + ")");
+    }
+
+    private boolean enqueued(DataIntake.Result result, Spool.Incoming spooled) {
+        try {
+            relay.queue().enqueue(new QueuedMessage(queueId, sender, result.messageId(), result.size(), body,
+                    relay.clock().instant()), queued, spooled);
+        } catch (StoreException | IOException e) {
+            abandon(spooled);
+            LOG.error("cannot queue {} for its backups: {}", queueId, e.getMessage());
+            return false;
+        }
+        relay.wake().accept(queued.keySet());
+        return true;
     }
 
     private byte[] trace() {
@@ -252,10 +252,14 @@ final class Transaction implements MessageHandler {
         return recipients.size();
     }
 
-    /** RSET, a new MAIL, or the end of the session: a half-done primary transaction is reset too. */
+    /**
+     * RSET, a new MAIL, or the end of the session: a half-done primary transaction is reset too,
+     * so the connection is clean for reuse. Called more than once at a session's end; acts once.
+     */
     @Override
     public void done() {
         if (primary != null && !finished && !primary.rset().isPositive()) client.drop();
+        primary = null;
     }
 
     @Override

@@ -90,7 +90,7 @@ class DeskPipeTest {
                 "Message-ID: <retry@customer.test>", "", "x");
         Run failed = pipe(cfg, message);
         assertThat(failed.exit()).isEqualTo(75);
-        assertThat(failed.err().strip()).startsWith("mailtee: desk store unavailable").doesNotContain("\n");
+        assertThat(failed.err().strip()).startsWith("mailtee: store unavailable").doesNotContain("\n");
         Path fixed = config(dir.resolve("data").toString());
         assertThat(pipe(fixed, message).out()).startsWith("new ticket [#1]");
         assertThat(pipe(fixed, message).out()).startsWith("already filed");

@@ -72,6 +72,11 @@ class QueueAdminTest {
                     await().atMost(Duration.ofSeconds(5)).until(() ->
                             Cli.run("queue", "list", "-c", configFile.toString()).out().contains("Mail queue is empty"));
                 }
+                String after = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
+                        URI.create("http://127.0.0.1:" + gw.httpPort() + "/metrics")).build(),
+                        HttpResponse.BodyHandlers.ofString()).body();
+                assertThat(after).contains("mailtee_delivered_total{destination=\"127.0.0.1:" + backupPort + "\"} 1.0")
+                        .contains("mailtee_delivery_latency_seconds_bucket{destination=\"127.0.0.1:" + backupPort + "\"");
             }
         }
     }

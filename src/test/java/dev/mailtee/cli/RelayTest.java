@@ -68,6 +68,22 @@ class RelayTest {
     }
 
     @Test
+    void aLargeMessageSpillsToItsSpoolFileAndStillArrivesByteExact() throws Exception {
+        startGateway();
+        StringBuilder big = new StringBuilder("Subject: big\r\n\r\n");
+        for (int i = 0; big.length() < 1_500_000; i++) big.append("line ").append(i).append(" .dot ").append("y".repeat(60)).append("\r\n");
+        try (SmtpClient c = gw.client()) {
+            assertThat(c.sendMail("a@client.test", List.of("b@dest.test"), big.toString())).startsWith("250");
+        }
+        await().atMost(Duration.ofSeconds(15)).until(() -> backup1.messages().size() == 1 && backup2.messages().size() == 1);
+        for (SmtpSink s : List.of(primary, backup1, backup2)) {
+            String text = s.messages().get(0).text();
+            assertThat(text.substring(text.indexOf("Subject: big"))).isEqualTo(big.toString());
+        }
+        await().atMost(Duration.ofSeconds(5)).until(() -> spoolFiles() == 0);
+    }
+
+    @Test
     void nullSenderAndBodyTypesArePassedOnOnlyWhenUsed() throws Exception {
         startGateway();
         try (SmtpClient c = gw.client()) {
@@ -106,6 +122,23 @@ class RelayTest {
             assertThat(two.recipients()).containsExactly("z@dest.test");
             assertThat(two.text()).doesNotContain("first").contains("second");
         }
+    }
+
+    @Test
+    void aPrimaryConnectionLeftMidTransactionIsCleanForTheNextClient() throws Exception {
+        startGateway();
+        try (SmtpClient a = gw.client()) {
+            a.send("MAIL FROM:<left@client.test>");
+            assertThat(a.send("RCPT TO:<abandoned@dest.test>")).startsWith("250");
+        } // gone without RSET or QUIT: its primary connection goes back to the cache, reset
+        for (int i = 0; i < 3; i++) {
+            try (SmtpClient b = gw.client()) {
+                assertThat(b.sendMail("next" + i + "@client.test", List.of("b" + i + "@dest.test"), "Subject: n\r\n\r\nx\r\n")).startsWith("250");
+            }
+        }
+        assertThat(primary.messages()).extracting(SmtpSink.Received::sender)
+                .containsExactly("next0@client.test", "next1@client.test", "next2@client.test");
+        assertThat(primary.messages()).allSatisfy(m -> assertThat(m.recipients()).hasSize(1).noneMatch(r -> r.startsWith("abandoned")));
     }
 
     @Test
