@@ -31,9 +31,12 @@ final class ConfigCommand {
                 out.println("  route " + String.join(",", r.match().patterns()) + ": primary "
                         + r.primary().map(d -> d.name()).orElse("none") + ", backups "
                         + r.backups().stream().map(d -> d.name()).toList()
-                        + r.copies().map(u -> ", unique copies to " + u.to() + " via " + u.relay().name()).orElse(""));
+                        + r.copies().map(u -> ", unique copies to " + u.to() + " via " + u.relay().name()).orElse("")
+                        + (r.desk() ? ", desk" : ""));
             }
-            if (c.router().routes().isEmpty()) out.println("  no routes: every recipient is refused");
+            c.desk().offices().forEach(o -> out.println("  desk office " + o.name() + " <" + o.address() + ">"
+                    + (o.isDefault() ? " (default)" : "")));
+            out.println("  desk notifications " + c.desk().outbound().map(d -> "via " + d.name()).orElse("off (no desk.outbound)"));
             out.println("  http " + (c.http().enabled() ? c.http().listen() : "off") + ", data " + c.dataDir());
             return ExitCode.OK;
         }

@@ -2,6 +2,9 @@ package dev.mailtee.cli;
 
 import dev.mailtee.config.Destination;
 import dev.mailtee.config.MailteeConfig;
+import dev.mailtee.config.Route;
+import dev.mailtee.desk.Desk;
+import dev.mailtee.desk.DeskCourier;
 import dev.mailtee.delivery.DeliveryMetrics;
 import dev.mailtee.delivery.QueueRunner;
 import dev.mailtee.delivery.RetrySchedule;
@@ -52,10 +55,15 @@ final class Gateway implements AutoCloseable {
                 .register(registry);
         DeliveryMetrics metrics = new DeliveryMetrics(registry);
         RetrySchedule retry = new RetrySchedule(config.queue());
-        connectors = new SmtpConnectors(config.router().destinations(), config.smtp().domain());
-        for (Destination d : config.router().queuedDestinations()) {
+        connectors = new SmtpConnectors(Stores.destinations(config), config.smtp().domain());
+        for (Destination d : Stores.queuedDestinations(config)) {
             SmtpConnector connector = connectors.forDestination(d);
             runners.put(d.name(), new QueueRunner(d.name(), () -> new SmtpCourier(connector), queue, retry, metrics,
+                    config.queue().concurrency(), clock));
+        }
+        if (config.router().deliversToDesk()) {
+            Desk desk = Stores.desk(config, db, queue);
+            runners.put(Route.DESK, new QueueRunner(Route.DESK, () -> new DeskCourier(desk), queue, retry, metrics,
                     config.queue().concurrency(), clock));
         }
         warnAboutUnroutedDeliveries();

@@ -1,6 +1,11 @@
 package dev.mailtee.cli;
 
+import dev.mailtee.config.Destination;
 import dev.mailtee.config.MailteeConfig;
+import dev.mailtee.desk.Desk;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
 import dev.mailtee.queue.DeliveryQueue;
 import dev.mailtee.queue.QueueControl;
 import dev.mailtee.queue.Spool;
@@ -12,6 +17,24 @@ final class Stores {
 
     static Database open(MailteeConfig config) {
         return Database.sqlite(config.dataDir().resolve("mailtee.db"));
+    }
+
+    static Desk desk(MailteeConfig config, Database db, DeliveryQueue queue) {
+        return new Desk(db, queue, config.dataDir(), config.desk(), config.smtp().domain(), Clock.systemUTC());
+    }
+
+    /** Every SMTP destination: the routes' and the desk's outbound relay. */
+    static List<Destination> destinations(MailteeConfig config) {
+        List<Destination> all = new ArrayList<>(config.router().destinations());
+        config.desk().outbound().filter(d -> !all.contains(d)).ifPresent(all::add);
+        return all;
+    }
+
+    /** Every destination with queued copies: the routes' backups and the desk's outbound relay. */
+    static List<Destination> queuedDestinations(MailteeConfig config) {
+        List<Destination> all = new ArrayList<>(config.router().queuedDestinations());
+        config.desk().outbound().filter(d -> !all.contains(d)).ifPresent(all::add);
+        return all;
     }
 
     static DeliveryQueue queue(MailteeConfig config, Database db) {

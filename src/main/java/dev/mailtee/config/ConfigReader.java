@@ -17,7 +17,7 @@ final class ConfigReader {
     private Duration relayTimeout;
 
     ConfigReader(ConfigNode root) {
-        this.root = root.allowOnly("smtp", "relay", "routes", "queue", "http", "data_dir");
+        this.root = root.allowOnly("smtp", "relay", "routes", "queue", "http", "data_dir", "desk");
     }
 
     MailteeConfig read() {
@@ -28,9 +28,11 @@ final class ConfigReader {
         List<Route> routes = new ArrayList<>();
         for (ConfigNode item : root.items("routes")) routes.add(route(item));
         relayRoute(relay).ifPresent(routes::add);
+        // with nowhere else to send mail, every accepted message becomes a ticket
+        if (routes.isEmpty()) routes.add(new Route(RecipientPattern.ANY, Optional.empty(), List.of(), Optional.empty(), true));
         return new MailteeConfig(root.source(), smtp(root.section("smtp")), new Router(routes),
                 queue(root.section("queue")), http(root.section("http")),
-                Path.of(root.string("data_dir", "data")));
+                Path.of(root.string("data_dir", "data")), new DeskConfigReader(root.section("desk"), this::outbound).read());
     }
 
     private SmtpConfig smtp(ConfigNode n) {
@@ -89,7 +91,7 @@ final class ConfigReader {
     }
 
     private Route route(ConfigNode n) {
-        n.allowOnly("match", "primary", "backups", "transform", "copies_to", "relay", "unique_copy");
+        n.allowOnly("match", "primary", "backups", "transform", "copies_to", "relay", "unique_copy", "desk");
         List<String> match = n.strings("match", List.of());
         if (match.isEmpty()) throw n.fail("match", "is required: domains, .subdomains, addresses or \"*\"");
         Optional<Destination> primary = n.has("primary") ? Optional.of(destination(n, "primary")) : Optional.empty();
@@ -99,10 +101,11 @@ final class ConfigReader {
                     .orElseGet(() -> destinationFrom(item))));
         }
         Optional<UniqueCopies> copies = uniqueCopies(n);
-        if (primary.isEmpty() && backups.isEmpty() && copies.isEmpty()) {
-            throw n.fail("", "a route needs a primary or backups (or transform: unique-copy)");
+        boolean desk = n.bool("desk", false);
+        if (primary.isEmpty() && backups.isEmpty() && copies.isEmpty() && !desk) {
+            throw n.fail("", "a route needs a primary or backups (or transform: unique-copy, or desk: true)");
         }
-        return new Route(new RecipientPattern(match), primary, backups, copies);
+        return new Route(new RecipientPattern(match), primary, backups, copies, desk);
     }
 
     private Optional<UniqueCopies> uniqueCopies(ConfigNode n) {
@@ -133,6 +136,11 @@ final class ConfigReader {
         } catch (IllegalArgumentException e) {
             throw n.fail("", e.getMessage());
         }
+    }
+
+    /** The desk's outbound relay: a destination like any route's, so it shares its queue runner. */
+    private Destination outbound(ConfigNode parent, String key) {
+        return destination(parent, key);
     }
 
     private Destination destination(ConfigNode parent, String key) {

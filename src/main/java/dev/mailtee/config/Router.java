@@ -24,6 +24,11 @@ public record Router(List<Route> routes) {
                 r.copies().map(UniqueCopies::relay).stream()).flatMap(s -> s)).distinct().toList();
     }
 
+    /** True when some route files mail in the built-in desk. */
+    public boolean deliversToDesk() {
+        return routes.stream().anyMatch(Route::desk);
+    }
+
     /** Every distinct destination that may receive queued copies. */
     public List<Destination> queuedDestinations() {
         return routes.stream().flatMap(r -> java.util.stream.Stream.concat(r.backups().stream(),

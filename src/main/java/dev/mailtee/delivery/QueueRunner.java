@@ -75,6 +75,21 @@ public final class QueueRunner {
         for (Thread t : threads) t.join(Duration.ofNanos(Math.max(1, deadline - System.nanoTime())));
     }
 
+    /**
+     * Delivers, in the calling thread, every copy due now, then returns how many were tried:
+     * for pipe commands, which have no daemon. Deferred copies stay queued for `serve`.
+     */
+    public int deliverDueNow() {
+        int tried = 0;
+        try (Courier courier = couriers.get()) {
+            for (List<Claim> batch = claim(); !batch.isEmpty(); batch = claim()) {
+                for (Claim c : batch) deliver(courier, c);
+                tried += batch.size();
+            }
+        }
+        return tried;
+    }
+
     private void work() {
         try (Courier courier = couriers.get()) {
             while (running) {

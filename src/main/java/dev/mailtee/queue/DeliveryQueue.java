@@ -67,13 +67,38 @@ public final class DeliveryQueue {
             a.bytes().close();
         }
         db.write(Durability.SYNCED, c -> {
-            for (Accepted a : messages) insert(c, a);
+            for (Accepted a : messages) {
+                insertRows(c, a.message(), a.recipientsByDestination());
+                Optional<byte[]> inline = a.bytes().inline();
+                if (inline.isPresent()) insertBody(c, a.message().queueId(), inline.get());
+            }
             return null;
         });
     }
 
-    private static void insert(Connection c, Accepted a) throws SQLException {
-        QueuedMessage m = a.message();
+    /**
+     * Queues a small generated message, its bytes with its rows, inside the caller's own store
+     * transaction: the desk's notification exists exactly when the ticket that caused it does.
+     */
+    public void enqueueWithin(Connection c, QueuedMessage m, Map<String, List<String>> recipientsByDestination,
+            byte[] bytes) throws SQLException {
+        if (bytes.length > Spool.INLINE_LIMIT) {
+            throw new IllegalArgumentException("a generated message of " + bytes.length + " bytes is not small");
+        }
+        insertRows(c, m, recipientsByDestination);
+        insertBody(c, m.queueId(), bytes);
+    }
+
+    private static void insertBody(Connection c, String queueId, byte[] bytes) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("INSERT INTO message_body (queue_id, bytes) VALUES (?, ?)")) {
+            ps.setString(1, queueId);
+            ps.setBytes(2, bytes);
+            ps.executeUpdate();
+        }
+    }
+
+    private static void insertRows(Connection c, QueuedMessage m, Map<String, List<String>> recipientsByDestination)
+            throws SQLException {
         try (PreparedStatement ps = c.prepareStatement("INSERT INTO message (queue_id, sender, message_id, "
                 + "size_bytes, eight_bit, smtputf8, received_at) VALUES (?, ?, ?, ?, ?, ?, ?)")) {
             ps.setString(1, m.queueId());
@@ -87,7 +112,7 @@ public final class DeliveryQueue {
         }
         try (PreparedStatement ps = c.prepareStatement("INSERT INTO delivery (queue_id, destination, "
                 + "recipients, state, attempts, next_attempt_at) VALUES (?, ?, ?, 'PENDING', 0, ?)")) {
-            for (var e : a.recipientsByDestination().entrySet()) {
+            for (var e : recipientsByDestination.entrySet()) {
                 ps.setString(1, m.queueId());
                 ps.setString(2, e.getKey());
                 ps.setString(3, String.join("\n", e.getValue()));
@@ -95,14 +120,6 @@ public final class DeliveryQueue {
                 ps.addBatch();
             }
             ps.executeBatch();
-        }
-        Optional<byte[]> inline = a.bytes().inline();
-        if (inline.isPresent()) {
-            try (PreparedStatement ps = c.prepareStatement("INSERT INTO message_body (queue_id, bytes) VALUES (?, ?)")) {
-                ps.setString(1, m.queueId());
-                ps.setBytes(2, inline.get());
-                ps.executeUpdate();
-            }
         }
     }
 

@@ -90,6 +90,7 @@ final class Transaction implements MessageHandler {
         recipients.add(rcpt);
         for (Destination d : route.get().backups()) queued.computeIfAbsent(d.name(), k -> new ArrayList<>()).add(rcpt);
         route.get().copies().ifPresent(copies::add);
+        if (route.get().desk()) queued.computeIfAbsent(Route.DESK, k -> new ArrayList<>()).add(rcpt);
         return new Reply(250, "2.1.5 Ok");
     }
 

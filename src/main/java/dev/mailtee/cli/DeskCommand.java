@@ -1,0 +1,68 @@
+package dev.mailtee.cli;
+
+import java.io.PrintWriter;
+import java.util.List;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+@Command(name = "desk", description = "Set up the ticket desk: offices and agents.",
+        subcommands = {DeskCommand.Office.class, DeskCommand.Agent.class})
+final class DeskCommand {
+
+    @Command(name = "office", description = "Manage offices (departments with an inbound address).",
+            subcommands = DeskCommand.Office.Add.class)
+    static final class Office {
+        @Command(name = "add", description = "Add an office; mail to ADDRESS (and ADDRESS's local+UUID form) files there.")
+        static final class Add extends DeskAction {
+            @Parameters(index = "0", paramLabel = "NAME")
+            String name;
+
+            @Parameters(index = "1", paramLabel = "ADDRESS")
+            String address;
+
+            @Option(names = "--default", description = "New tickets for no office's address go here.")
+            boolean isDefault;
+
+            @Override
+            int run(DeskSession s, PrintWriter out) {
+                boolean added = s.desk().addOffice(name, address, isDefault);
+                out.println((added ? "added office " : "office exists: ") + name + " <" + address + ">"
+                        + (isDefault ? " (default)" : ""));
+                return ExitCode.OK;
+            }
+        }
+    }
+
+    @Command(name = "agent", description = "Manage agents. There are no passwords yet: the web desk will add them.",
+            subcommands = DeskCommand.Agent.Add.class)
+    static final class Agent {
+        @Command(name = "add", description = {"Make EMAIL an agent of offices (all offices when no --office is given).",
+                "Agents get new-ticket notices, take tickets in turn, and may reply to any ticket by mail.",
+                "No password is set: signing in comes with the web desk."})
+        static final class Add extends DeskAction {
+            @Parameters(paramLabel = "EMAIL")
+            String email;
+
+            @Option(names = "--name", description = "Display name.")
+            String name = "";
+
+            @Option(names = "--office", paramLabel = "NAME", description = "Office name or address; repeatable.")
+            List<String> offices = List.of();
+
+            @Option(names = "--admin", description = "An administrator (an agent who may also manage the desk).")
+            boolean admin;
+
+            @Override
+            int run(DeskSession s, PrintWriter out) {
+                if (email.lastIndexOf('@') <= 0 || email.endsWith("@") || email.contains(" ")) {
+                    return fail("'" + email + "' is not an email address", ExitCode.USAGE);
+                }
+                s.desk().addAgent(email, name, offices, admin);
+                out.println("added " + (admin ? "admin " : "agent ") + email
+                        + (offices.isEmpty() ? " to every office" : " to " + String.join(", ", offices)));
+                return ExitCode.OK;
+            }
+        }
+    }
+}
