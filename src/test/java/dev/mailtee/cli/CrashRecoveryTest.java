@@ -14,6 +14,8 @@ import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
 
 /** The daemon as a real process: kill -9 right after 250 loses nothing; SIGTERM finishes what it started. */
 class CrashRecoveryTest {
@@ -104,14 +106,23 @@ class CrashRecoveryTest {
                 c.send("MAIL FROM:<a@client.test>");
                 c.send("RCPT TO:<b@dest.test>");
                 c.send("DATA");
-                c.write("Subject: in flight\r\n\r\nbody\r\n.\r\n");
+                c.write("Message-ID: <inflight@client.test>\r\nSubject: in flight\r\n\r\nsecret body text\r\n.\r\n");
                 Thread.sleep(300); // the primary is now holding the final reply
                 p.destroy(); // SIGTERM
                 reply = c.reply();
             }
             assertThat(reply).startsWith("250");
             assertThat(p.waitFor()).isIn(0, 143);
-            assertThat(Files.readString(dir.resolve("term.log"))).contains("mailtee stopped");
+            String log = Files.readString(dir.resolve("term.log"));
+            assertThat(log).contains("mailtee stopped");
+            // every line about a message is JSON with its queue id and Message-ID, and no body
+            JsonNode accepted = log.lines().filter(l -> l.contains("\"result\":\"accepted\""))
+                    .map(l -> JsonMapper.builder().build().readTree(l)).findFirst().orElseThrow();
+            assertThat(accepted.get("queue_id").asString()).matches("[0-9A-Z]{12}");
+            assertThat(accepted.get("message_id").asString()).isEqualTo("<inflight@client.test>");
+            assertThat(accepted.get("destination").asString()).isEqualTo(primary.address());
+            assertThat(accepted.has("latency_ms")).isTrue();
+            assertThat(log).doesNotContain("secret body text");
             Cli list = Cli.run("queue", "list", "--json", "-c", cfg.toString());
             assertThat(list.out()).contains("\"status\":").contains("127.0.0.1:" + b1);
             try (SmtpSink back = SmtpSink.startOn(b1)) {

@@ -91,6 +91,15 @@ class LimitsTest {
     }
 
     @Test
+    void connectionsInTotalAreLimited() throws Exception {
+        start("  max_connections: 2\n");
+        try (SmtpClient one = gw.client(); SmtpClient two = gw.client(); SmtpClient three = new SmtpClient(gw.smtpPort())) {
+            assertThat(List.of(one.greeting, two.greeting)).allMatch(g -> g.startsWith("220"));
+            assertThat(three.greeting).startsWith("421");
+        }
+    }
+
+    @Test
     void anIdleClientIsDisconnectedWith421() throws Exception {
         start("  timeout: 1s\n");
         try (SmtpClient c = gw.client()) {

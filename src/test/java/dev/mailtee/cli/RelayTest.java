@@ -246,6 +246,30 @@ class RelayTest {
     }
 
     @Test
+    void aStalledBackupDelaysNeitherTheClientNorTheOtherBackup() throws Exception {
+        backup1.stallData(Duration.ofSeconds(6));
+        startGateway();
+        try (SmtpClient c = gw.client()) {
+            assertThat(c.sendMail("a@client.test", List.of("b@dest.test"), MESSAGE)).startsWith("250");
+        }
+        await().atMost(Duration.ofSeconds(5)).until(() -> backup2.messages().size() == 1);
+        assertThat(backup1.messages()).as("still stalled while the other backup already has it").isEmpty();
+        await().atMost(Duration.ofSeconds(15)).until(() -> backup1.messages().size() == 1);
+    }
+
+    @Test
+    void withoutTheTraceHeaderTheCopiesAreTheClientsBytesExactly() throws Exception {
+        gw = new RunningGateway(dir, relayYaml(primary.address(), backup1.address())
+                .replace("  domain: gw.test\n", "  domain: gw.test\n  received_header: false\n"));
+        try (SmtpClient c = gw.client()) {
+            assertThat(c.sendMail("a@client.test", List.of("b@dest.test"), MESSAGE)).startsWith("250");
+        }
+        await().atMost(Duration.ofSeconds(10)).until(() -> backup1.messages().size() == 1);
+        assertThat(primary.messages().get(0).text()).isEqualTo(MESSAGE);
+        assertThat(backup1.messages().get(0).text()).isEqualTo(MESSAGE);
+    }
+
+    @Test
     void aBackupDownForAWhileGetsTheMessageWhenItReturns() throws Exception {
         int downPort = backup2.port();
         backup2.close();
