@@ -2,6 +2,9 @@
 # Per-invocation wall time of `mailtee duplicate` (through the ./mailtee launcher, as procmail
 # runs it) next to bench/duplicate_equivalent.py: a 10 KiB message, 3 destinations, a sendmail
 # that only reads its input. Median of RUNS (default 40) runs each, in one hyperfine run.
+# The Python side runs Debian's /usr/bin/python3, as a procmail recipe would: a `python3` found
+# first on PATH may be a version manager's shim (pyenv's costs ~100 ms per start here), which
+# would measure the shim, not Python.
 set -euo pipefail
 root="$(cd "$(dirname "$(readlink -f "$0")")/.." && pwd)"
 . "$root/scripts/env.sh"
@@ -30,15 +33,20 @@ cd "$root"
 # First use builds the AOT cache (a training run); not part of the measurement.
 ./mailtee duplicate --sendmail "$work/sendmail" --state-dir "$work/state" a@kayako.example < "$work/message.eml"
 
+load_before=$(cut -d' ' -f1-3 /proc/loadavg)
 dests="support@kayako.example,billing@kayako.example,sales@kayako.example"
 hyperfine --warmup 3 --runs "$runs" --prepare "$work/new-message" --export-json "$work/result.json" \
   -n mailtee "./mailtee duplicate --sendmail $work/sendmail --state-dir $work/state $dests < $work/message.eml" \
-  -n python3 "python3 bench/duplicate_equivalent.py $work/sendmail $dests < $work/message.eml"
+  -n python3 "/usr/bin/python3 bench/duplicate_equivalent.py $work/sendmail $dests < $work/message.eml"
 
 python3 - "$work/result.json" <<'PY'
 import json, sys
 r = {x["command"]: x for x in json.load(open(sys.argv[1]))["results"]}
 m, p = r["mailtee"]["median"] * 1000, r["python3"]["median"] * 1000
 print(f"median mailtee {m:.1f} ms, python3 {p:.1f} ms, ratio {m / p:.2f} (target <= 2)")
+cpu = {k: (v["user"] + v["system"]) * 1000 for k, v in r.items()}
+print(f"mean CPU (user+sys, children included) mailtee {cpu['mailtee']:.1f} ms, python3 {cpu['python3']:.1f} ms, "
+      f"ratio {cpu['mailtee'] / cpu['python3']:.2f}")
 PY
+echo "load before: $load_before"
 echo "machine: $(nproc) cpus, $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | xargs), kernel $(uname -r), load $(cut -d' ' -f1-3 /proc/loadavg)"

@@ -9,74 +9,79 @@ import dev.mailtee.mail.MailboxAddress;
 import dev.mailtee.transform.UniqueCopy;
 import java.io.InputStream;
 import java.io.PrintWriter;
-import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
-import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
-import picocli.CommandLine.Spec;
-import picocli.CommandLine.Model.CommandSpec;
 
-@Command(name = "duplicate", sortOptions = false,
-        description = {"Reads one message on standard input and hands one unique copy to each address "
-                + "(new Message-ID, [tag] on the subject, sentinel field, no threading fields).",
-                "Exit: 0 done (or a looping copy skipped), 64 bad arguments, 65 unusable input, "
-                + "75 some copy not handed off (a retry sends only the missing ones)."})
-final class DuplicateCommand implements Callable<Integer> {
-    @Parameters(arity = "1..*", paramLabel = "ADDR[,ADDR...]", description = "Destination addresses.")
-    List<String> addresses;
+/**
+ * {@code mailtee duplicate}. Picocli only lists it in {@code mailtee --help}: {@link Main} sends
+ * every {@code duplicate} command line here, to {@link DuplicateOptions}, because a JVM starts
+ * for each piped message and picocli's start-up was a third of that run.
+ */
+@Command(name = "duplicate", description = {"Reads one message on standard input and hands one unique copy to each address "
+        + "(new Message-ID, [tag] on the subject, sentinel field, no threading fields)."})
+final class DuplicateCommand {
+    static final String HELP = """
+            Usage: mailtee duplicate [-hv] [-f=ADDR] [--id-host=HOST] [--keep-days=DAYS]
+                                     [--loop-fallback=ADDR] [--sendmail=PATH]
+                                     [--sentinel=FIELD] [--smtp=HOST:PORT]
+                                     [--state-dir=DIR] [--tag-length=N] ADDR[,ADDR...]...
+            Reads one message on standard input and hands one unique copy to each address
+            (new Message-ID, [tag] on the subject, sentinel field, no threading fields).
+            Exit: 0 done (or a looping copy skipped), 64 bad arguments, 65 unusable input,
+            75 some copy not handed off (a retry sends only the missing ones).
+                  ADDR[,ADDR...]...      Destination addresses.
+                  --sendmail=PATH        Hand copies to this sendmail (default:
+                                           /usr/sbin/sendmail).
+                  --smtp=HOST:PORT       Send copies to this SMTP server instead of
+                                           sendmail.
+              -f, --sender=ADDR          Envelope sender ('' for none); default: the
+                                           Return-Path, else the From address.
+                  --loop-fallback=ADDR   Hand a message that is already a copy, unchanged,
+                                           to this address (default: drop it with a log
+                                           line).
+                  --state-dir=DIR        Where handed-off copies are remembered (default:
+                                           /var/lib/mailtee/duplicate if writable, else
+                                           $XDG_STATE_HOME/mailtee or
+                                           ~/.local/state/mailtee).
+                  --keep-days=DAYS       How long handed-off copies are remembered
+                                           (default: 7).
+                  --sentinel=FIELD       Field that marks a copy (default: X-Kayako-Dup).
+                  --tag-length=N         Subject tag length (default: 4).
+                  --id-host=HOST         Right side of new Message-IDs (default: this
+                                           host's name).
+              -v, --verbose              Say where each copy went.
+              -h, --help                 Show this help message and exit.
+            """;
 
-    @Option(names = "--sendmail", paramLabel = "PATH", description = "Hand copies to this sendmail (default: ${DEFAULT-VALUE}).",
-            defaultValue = "/usr/sbin/sendmail")
-    String sendmail;
+    private final DuplicateOptions options;
 
-    @Option(names = "--smtp", paramLabel = "HOST:PORT", description = "Send copies to this SMTP server instead of sendmail.")
-    String smtp;
+    private DuplicateCommand(DuplicateOptions options) {
+        this.options = options;
+    }
 
-    @Option(names = {"-f", "--sender"}, paramLabel = "ADDR", description = "Envelope sender ('' for none); "
-            + "default: the Return-Path, else the From address.")
-    String sender;
+    /** Runs the command line that followed {@code duplicate}; the sysexits code. */
+    static int run(List<String> args, InputStream stdin, PrintWriter out, PrintWriter err) {
+        return switch (DuplicateOptions.parse(args)) {
+            case DuplicateOptions.Parsed.Run r -> new DuplicateCommand(r.options()).call(stdin, err);
+            case DuplicateOptions.Parsed.HelpWanted h -> {
+                out.print(HELP);
+                out.flush();
+                yield ExitCode.OK;
+            }
+            case DuplicateOptions.Parsed.UsageError u -> {
+                err.println("mailtee: " + u.message());
+                err.println("Try 'mailtee duplicate --help'.");
+                yield ExitCode.USAGE;
+            }
+        };
+    }
 
-    @Option(names = "--loop-fallback", paramLabel = "ADDR", description = "Hand a message that is already a copy, "
-            + "unchanged, to this address (default: drop it with a log line).")
-    String loopFallback;
-
-    @Option(names = "--state-dir", paramLabel = "DIR", description = "Where handed-off copies are remembered "
-            + "(default: " + "/var/lib/mailtee/duplicate if writable, else $XDG_STATE_HOME/mailtee or ~/.local/state/mailtee).")
-    Path stateDir;
-
-    @Option(names = "--keep-days", paramLabel = "DAYS", defaultValue = "7",
-            description = "How long handed-off copies are remembered (default: ${DEFAULT-VALUE}).")
-    int keepDays;
-
-    @Option(names = "--sentinel", paramLabel = "FIELD", defaultValue = "X-Kayako-Dup",
-            description = "Field that marks a copy (default: ${DEFAULT-VALUE}).")
-    String sentinel;
-
-    @Option(names = "--tag-length", paramLabel = "N", defaultValue = "4", description = "Subject tag length (default: ${DEFAULT-VALUE}).")
-    int tagLength;
-
-    @Option(names = "--id-host", paramLabel = "HOST", description = "Right side of new Message-IDs (default: this host's name).")
-    String idHost;
-
-    @Option(names = {"-v", "--verbose"}, description = "Say where each copy went.")
-    boolean verbose;
-
-    @Spec
-    CommandSpec spec;
-
-    private final InputStream stdin = System.in;
-
-    @Override
-    public Integer call() {
-        PrintWriter err = spec.commandLine().getErr();
+    private int call(InputStream stdin, PrintWriter err) {
         Duplicator.Request request;
         try {
             request = request();
@@ -88,25 +93,24 @@ final class DuplicateCommand implements Callable<Integer> {
     }
 
     private Duplicator.Request request() {
-        if (smtp != null && spec.commandLine().getParseResult().hasMatchedOption("--sendmail")) {
+        if (options.smtp().isPresent() && options.sendmail().isPresent()) {
             throw new IllegalArgumentException("give --sendmail or --smtp, not both");
         }
-        if (keepDays < 1) throw new IllegalArgumentException("--keep-days must be at least 1");
-        Duplicator.Target target = smtp == null ? new Duplicator.Target.Sendmail(sendmail)
-                : new Duplicator.Target.Smtp(HostPort.parse(smtp));
-        UniqueCopy.Settings defaults = UniqueCopy.Settings.defaults();
-        UniqueCopy.Settings settings = new UniqueCopy.Settings(sentinel, tagLength,
-                idHost == null ? defaults.messageIdHost() : idHost);
-        return new Duplicator.Request(destinations(), target, Optional.ofNullable(sender).map(DuplicateCommand::envelopeSender),
-                Optional.ofNullable(loopFallback).map(a -> mailbox(a, "--loop-fallback")),
-                settings, stateDir == null ? StateDirectory.standard(System.getenv()) : new StateDirectory(stateDir),
-                Duration.ofDays(keepDays));
+        if (options.keepDays() < 1) throw new IllegalArgumentException("--keep-days must be at least 1");
+        Duplicator.Target target = options.smtp().<Duplicator.Target>map(s -> new Duplicator.Target.Smtp(HostPort.parse(s)))
+                .orElseGet(() -> new Duplicator.Target.Sendmail(options.sendmail().orElse(DuplicateOptions.DEFAULT_SENDMAIL)));
+        UniqueCopy.Settings settings = new UniqueCopy.Settings(options.sentinel(), options.tagLength(),
+                options.idHost().orElseGet(() -> UniqueCopy.Settings.defaults().messageIdHost()));
+        return new Duplicator.Request(destinations(), target, options.sender().map(DuplicateCommand::envelopeSender),
+                options.loopFallback().map(a -> mailbox(a, "--loop-fallback")), settings,
+                options.stateDir().map(StateDirectory::new).orElseGet(() -> StateDirectory.standard(System.getenv())),
+                Duration.ofDays(options.keepDays()));
     }
 
     /** Commas separate addresses, as in the Kayako script's argument; the same address twice gets one copy. */
     private List<MailboxAddress> destinations() {
         Map<String, MailboxAddress> unique = new LinkedHashMap<>();
-        for (String arg : addresses) {
+        for (String arg : options.addresses()) {
             for (String item : arg.split(",", -1)) {
                 MailboxAddress a = mailbox(item.strip(), "destination");
                 unique.putIfAbsent(a.toString().toLowerCase(java.util.Locale.ROOT), a);
@@ -134,7 +138,7 @@ final class DuplicateCommand implements Callable<Integer> {
         return switch (result) {
             case Result.Duplicated d -> {
                 d.warnings().forEach(w -> err.println(me + d.message() + ": warning: " + w));
-                if (verbose) {
+                if (options.verbose()) {
                     err.println(me + d.message() + ": handed off to " + String.join(", ", d.handedOff())
                             + (d.handedOff().isEmpty() ? "nobody new" : "")
                             + (d.alreadySent().isEmpty() ? "" : "; sent by an earlier attempt: " + String.join(", ", d.alreadySent())));

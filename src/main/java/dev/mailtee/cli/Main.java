@@ -29,15 +29,19 @@ public final class Main {
     }
 
     static int run(PrintWriter out, PrintWriter err, String... args) {
-        boolean pipe = isDuplicate(args);
-        // A pipe command pays picocli's reflection over its own options only, not over every subcommand.
-        CommandLine cli = pipe ? new CommandLine(new DuplicateCommand()).setCommandName("mailtee duplicate")
-                : new CommandLine(new MailteeCommand());
+        if (isDuplicate(args)) {
+            try {
+                return DuplicateCommand.run(Arrays.asList(args).subList(1, args.length), System.in, out, err);
+            } catch (RuntimeException e) {
+                return failure(e, err);
+            }
+        }
+        CommandLine cli = new CommandLine(new MailteeCommand());
         cli.setOut(out);
         cli.setErr(err);
         cli.setParameterExceptionHandler(Main::usageError);
-        cli.setExecutionExceptionHandler(Main::failure);
-        return cli.execute(pipe ? Arrays.copyOfRange(args, 1, args.length) : args);
+        cli.setExecutionExceptionHandler((ex, line, parsed) -> failure(ex, err));
+        return cli.execute(args);
     }
 
     private static boolean isDuplicate(String[] args) {
@@ -45,19 +49,19 @@ public final class Main {
     }
 
     /** Errors a user can cause are one line and a sysexits code; anything else is our bug. */
-    private static int failure(Exception ex, CommandLine line, CommandLine.ParseResult parsed) {
+    private static int failure(Exception ex, PrintWriter err) {
         return switch (ex) {
             case ConfigException e -> {
-                line.getErr().println("mailtee: " + e.getMessage());
+                err.println("mailtee: " + e.getMessage());
                 yield ExitCode.CONFIG;
             }
             case StoreException e -> {
-                line.getErr().println("mailtee: store unavailable: " + e.getMessage());
+                err.println("mailtee: store unavailable: " + e.getMessage());
                 yield ExitCode.TEMPFAIL;
             }
             default -> {
-                line.getErr().println("mailtee: internal error: " + ex);
-                if (System.getenv("MAILTEE_DEBUG") != null) ex.printStackTrace(line.getErr());
+                err.println("mailtee: internal error: " + ex);
+                if (System.getenv("MAILTEE_DEBUG") != null) ex.printStackTrace(err);
                 yield ExitCode.SOFTWARE;
             }
         };

@@ -260,6 +260,62 @@ class DuplicateCommandTest {
         assertThat(h.first("X-Kayako-Dup")).isEmpty();
     }
 
+    @Test
+    void helpGoesToStandardOutputWithExitZeroAndNothingIsRead() {
+        Cli run = duplicate(crlf(DuplicateMessages.PLAIN), "--help");
+
+        assertThat(run.exit()).isZero();
+        assertThat(run.err()).isEmpty();
+        assertThat(run.out()).startsWith("Usage: mailtee duplicate [-hv] [-f=ADDR]")
+                .contains("--sendmail=PATH", "--smtp=HOST:PORT", "-f, --sender=ADDR", "--loop-fallback=ADDR", "--state-dir=DIR",
+                        "--keep-days=DAYS", "--sentinel=FIELD", "--tag-length=N", "--id-host=HOST", "-v, --verbose", "-h, --help")
+                .contains("~/.local/state/mailtee");
+        assertThat(sendmail.calls()).isEmpty();
+    }
+
+    @Test
+    void aParseErrorIsTheMessageAndAHintOnStandardError() {
+        Cli run = duplicate(crlf(DuplicateMessages.PLAIN), "--keep-days", "soon", "a@kayako.example");
+
+        assertThat(run.exit()).isEqualTo(64);
+        assertThat(run.out()).isEmpty();
+        assertThat(run.err()).isEqualTo("mailtee: Invalid value for option '--keep-days': 'soon' is not an int\n"
+                + "Try 'mailtee duplicate --help'.\n");
+        assertThat(sendmail.calls()).isEmpty();
+    }
+
+    @Test
+    void badOptionValuesAreOneLineUsageErrors() {
+        assertThat(duplicate(crlf(DuplicateMessages.PLAIN), "--keep-days", "0", "a@kayako.example").err())
+                .isEqualTo("mailtee duplicate: --keep-days must be at least 1\n");
+        assertThat(duplicate(crlf(DuplicateMessages.PLAIN), "--tag-length", "0", "a@kayako.example").err())
+                .isEqualTo("mailtee duplicate: subject tag length must be 1 to 32, not 0\n");
+        assertThat(duplicate(crlf(DuplicateMessages.PLAIN), "--sentinel", "Subject", "a@kayako.example").err())
+                .isEqualTo("mailtee duplicate: the sentinel cannot be a field the copy rewrites: Subject\n");
+        assertThat(duplicate(crlf(DuplicateMessages.PLAIN), "--id-host", "a@b", "a@kayako.example").err())
+                .isEqualTo("mailtee duplicate: not usable after @ in a Message-ID: a@b\n");
+        assertThat(duplicate(crlf(DuplicateMessages.PLAIN), "--loop-fallback", "bad", "a@kayako.example").err())
+                .isEqualTo("mailtee duplicate: invalid --loop-fallback address 'bad': not of the form local-part@domain\n");
+        assertThat(sendmail.calls()).isEmpty();
+    }
+
+    @Test
+    void anSmtpAddressThatIsNotHostAndPortIsAUsageError() {
+        Cli run = Cli.withInput(crlf(DuplicateMessages.PLAIN), "duplicate", "--smtp", "nohost", "--state-dir",
+                dir.resolve("state").toString(), "a@kayako.example");
+
+        assertThat(run.exit()).isEqualTo(64);
+        assertThat(run.err()).isEqualTo("mailtee duplicate: 'nohost' is not host:port\n");
+    }
+
+    @Test
+    void theGatewaysHelpStillListsDuplicate() {
+        Cli run = Cli.run("--help");
+
+        assertThat(run.exit()).isZero();
+        assertThat(run.out()).contains("  duplicate  Reads one message on standard input and hands one unique copy to");
+    }
+
     static byte[] concat(byte[] a, byte[] b) {
         byte[] all = new byte[a.length + b.length];
         System.arraycopy(a, 0, all, 0, a.length);
