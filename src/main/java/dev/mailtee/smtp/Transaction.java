@@ -14,7 +14,6 @@ import dev.mailtee.mail.QueueId;
 import dev.mailtee.queue.Accepted;
 import dev.mailtee.queue.QueuedMessage;
 import dev.mailtee.queue.Spool;
-import dev.mailtee.store.StoreException;
 import dev.mailtee.transform.TraceHeader;
 import java.io.BufferedOutputStream;
 import java.io.IOException;
@@ -55,6 +54,9 @@ final class Transaction implements MessageHandler {
     private final Map<String, List<String>> queued = new LinkedHashMap<>();
     private final Set<UniqueCopies> copies = new LinkedHashSet<>();
     private SmtpConnection primary;
+    private int acceptedByPrimary;
+    private boolean primaryBroken;
+    private boolean inData;
     private boolean finished;
 
     Transaction(Relay relay, Session session, ClientState client) {
@@ -96,6 +98,7 @@ final class Transaction implements MessageHandler {
 
     /** The primary decides each recipient: refused there means refused here, with its code. */
     private Reply proposeToPrimary(Destination d, String rcpt) {
+        if (primaryBroken) return new Reply(451, "4.4.2 Primary connection lost in this transaction, try again later");
         if (primary != null && !primary.destination().equals(d)) {
             return new Reply(452, "4.5.3 Recipients for another primary: send them in a new transaction");
         }
@@ -104,10 +107,11 @@ final class Transaction implements MessageHandler {
             if (!opened.isPositive()) return opened;
         }
         Reply r = primary.rcptTo(rcpt);
-        if (r.code() == 0) {
+        if (r.code() == 0 || r.code() == 421) { // 421: the primary is closing the connection (RFC 5321 §3.8)
             primaryLost();
             return new Reply(451, "4.4.2 Primary " + d.name() + " " + r.text());
         }
+        if (r.isPositive()) acceptedByPrimary++;
         return r;
     }
 
@@ -124,7 +128,7 @@ final class Transaction implements MessageHandler {
             return new Reply(451, "4.4.1 Primary unreachable, try again later (" + e.getMessage() + ")");
         }
         Reply r = c.mailFrom(sender, body);
-        if (r.code() == 0) {
+        if (r.code() == 0 || (r.code() == 421 && mayRetry)) {
             client.drop();
             // a kept or cached connection the primary had closed meanwhile: one fresh try
             return mayRetry ? openPrimary(d, false) : new Reply(451, "4.4.2 Primary " + d.name() + " " + r.text());
@@ -134,11 +138,26 @@ final class Transaction implements MessageHandler {
         return r;
     }
 
-    /** Before 354: the primary must be ready for DATA too, or the client hears its refusal now. */
+    /**
+     * Before 354: the primary must be ready for DATA too, or the client hears its refusal now.
+     * A primary that lost its connection after accepting recipients cannot take the message:
+     * answering 250 without it would lose the message for those recipients.
+     */
     Optional<Reply> beforeData() {
+        if (primaryBroken) {
+            finished = true;
+            return Optional.of(new Reply(451, "4.4.2 Primary connection lost in this transaction, try again later"));
+        }
+        if (primary != null && acceptedByPrimary == 0) { // only other routes' recipients were accepted
+            if (!primary.rset().isPositive()) client.drop();
+            primary = null;
+        }
         if (primary == null) return Optional.empty();
         Reply r = primary.data();
-        if (r.code() == 354) return Optional.empty();
+        if (r.code() == 354) {
+            inData = true;
+            return Optional.empty();
+        }
         finished = true;
         if (r.code() == 0) {
             primaryLost();
@@ -158,9 +177,9 @@ final class Transaction implements MessageHandler {
         try {
             result = new DataIntake(relay.smtp().maxMessageSize()).copy(in, trace(), spoolSink, primarySink);
             if (toSpool != null) toSpool.flush();
-        } catch (IOException e) {
+        } catch (IOException | RuntimeException e) {
             abandon(spooled);
-            throw e; // the client went away mid-DATA: nothing was accepted
+            throw e; // the client went away mid-DATA (or worse): nothing was accepted
         }
         Reply refusal = refusal(result, spoolSink, primarySink);
         if (refusal != null) {
@@ -183,20 +202,35 @@ final class Transaction implements MessageHandler {
         return null;
     }
 
-    /** The primary's final reply decides; on success the backups' copy is queued before we answer. */
+    /**
+     * The primary's final reply decides; on success the queued copies are committed before we
+     * answer. Everything that can fail for the message itself (writing the unique copies) is done
+     * before the primary sees the final dot, so a refusal never leaves the primary with a copy
+     * the client will send again.
+     */
     private Reply accept(DataIntake.Result result, Spool.Incoming spooled) {
         MessageLog log = new MessageLog(LOG, queueId, result.messageId());
+        List<Accepted> toQueue;
+        try {
+            toQueue = spooled == null ? List.of() : prepareQueue(result, spooled);
+        } catch (IOException | RuntimeException e) {
+            abandon(spooled);
+            LOG.error("cannot prepare the queued copies of {}: {}", queueId, e.getMessage());
+            return new Reply(451, "4.3.0 Local problem, try again later");
+        }
         long start = System.nanoTime();
         Reply verdict = primary == null ? null : primary.endData();
+        inData = false;
         Duration took = Duration.ofNanos(System.nanoTime() - start);
         String primaryName = primary == null ? "" : primary.destination().name();
         if (verdict != null && !verdict.isPositive()) {
             log.event("rejected", primaryName, took, "primary refused: " + verdict);
             if (verdict.code() == 0) primaryLost();
             abandon(spooled);
+            toQueue.forEach(q -> q.bytes().discard());
             return verdict.code() == 0 ? new Reply(451, "4.4.2 Primary " + verdict.text()) : verdict;
         }
-        if (spooled != null && !enqueued(result, spooled)) return new Reply(451, "4.3.0 Local problem, try again later");
+        if (!toQueue.isEmpty() && !enqueued(toQueue)) return new Reply(451, "4.3.0 Local problem, try again later");
         relay.metrics().received();
         if (verdict != null) relay.metrics().delivered(primaryName, took);
         log.event("accepted", primaryName, took, "accepted from " + session.getRemoteAddress().getAddress().getHostAddress()
@@ -207,23 +241,27 @@ final class Transaction implements MessageHandler {
                 : new Reply(verdict.code(), verdict.text() + " (mailtee id " + queueId + ")");
     }
 
-    /** Queues the backups' copy of the original and each unique copy its routes ask for. */
-    private boolean enqueued(DataIntake.Result result, Spool.Incoming spooled) {
+    /** The original for the backups and each unique copy its routes ask for, written but not yet queued. */
+    private List<Accepted> prepareQueue(DataIntake.Result result, Spool.Incoming spooled) throws IOException {
         Instant now = relay.clock().instant();
         List<Accepted> accepted = new ArrayList<>();
+        if (!copies.isEmpty()) {
+            accepted.addAll(new QueuedCopies(relay.queue()).prepare(queueId, sender, body, now, List.copyOf(copies),
+                    spooled::reopen));
+        }
+        if (queued.isEmpty()) spooled.discard(); // only the copies are kept
+        else accepted.add(new Accepted(new QueuedMessage(queueId, sender, result.messageId(), result.size(), body, now),
+                queued, spooled));
+        return accepted;
+    }
+
+    /** Commits them all in one transaction (all or none) and wakes their destinations' workers. */
+    private boolean enqueued(List<Accepted> accepted) {
         try {
-            if (!copies.isEmpty()) {
-                accepted.addAll(new QueuedCopies(relay.queue()).prepare(queueId, sender, body, now, List.copyOf(copies),
-                        spooled::reopen));
-            }
-            if (queued.isEmpty()) spooled.discard(); // only the copies are kept
-            else accepted.add(new Accepted(new QueuedMessage(queueId, sender, result.messageId(), result.size(), body, now),
-                    queued, spooled));
             relay.queue().enqueue(accepted);
-        } catch (StoreException | IOException e) {
-            abandon(spooled);
+        } catch (IOException | RuntimeException e) {
             accepted.forEach(a -> a.bytes().discard());
-            LOG.error("cannot queue {} for its backups: {}", queueId, e.getMessage());
+            LOG.error("cannot queue {}: {} (the primary has the message already)", queueId, e.getMessage());
             return false;
         }
         Set<String> woken = new LinkedHashSet<>();
@@ -245,12 +283,15 @@ final class Transaction implements MessageHandler {
         if (primary != null) {
             client.drop(); // mid-DATA the only way to make the primary discard the message
             primary = null;
+            inData = false;
         }
     }
 
     private void primaryLost() {
         client.drop();
         primary = null;
+        inData = false;
+        if (acceptedByPrimary > 0) primaryBroken = true;
     }
 
     int recipientCount() {
@@ -263,7 +304,8 @@ final class Transaction implements MessageHandler {
      */
     @Override
     public void done() {
-        if (primary != null && !finished && !primary.rset().isPositive()) client.drop();
+        if (primary != null && inData) client.drop(); // mid-DATA: only dropping it makes the primary discard the message
+        else if (primary != null && !finished && !primary.rset().isPositive()) client.drop();
         primary = null;
     }
 

@@ -221,6 +221,44 @@ class RelayTest {
     }
 
     @Test
+    void aPrimaryLostAfterAcceptingARecipientMeansTempfailNotASilent250() throws Exception {
+        primary.dropConnectionAt("carol@dest.test");
+        startGateway();
+        try (SmtpClient c = gw.client()) {
+            c.send("MAIL FROM:<a@client.test>");
+            assertThat(c.send("RCPT TO:<bob@dest.test>")).startsWith("250");
+            assertThat(c.send("RCPT TO:<carol@dest.test>")).startsWith("451 4.4.2");
+            assertThat(c.send("RCPT TO:<dave@dest.test>")).startsWith("451 4.4.2");
+            assertThat(c.send("DATA")).startsWith("451 4.4.2");
+            assertThat(c.send("RSET")).startsWith("250");
+            primary.dropConnectionAt(null);
+            assertThat(c.sendMail("a@client.test", List.of("bob@dest.test"), MESSAGE)).startsWith("250");
+        }
+        await().atMost(Duration.ofSeconds(10)).until(() -> backup1.messages().size() == 1);
+        assertThat(primary.messages()).singleElement().satisfies(m -> assertThat(m.recipients()).containsExactly("bob@dest.test"));
+        assertThat(backup1.messages()).hasSize(1);
+    }
+
+    @Test
+    void recipientsTheirPrimaryRefusedDoNotSinkTheOthersOfTheSameMessage() throws Exception {
+        primary.refuseRecipients(r -> new RejectException(550, "5.1.1 unknown"));
+        String yaml = "smtp:\n  listen: \"127.0.0.1:0\"\nroutes:\n  - match: [dest.test]\n    primary: \"" + primary.address()
+                + "\"\n  - match: [other.test]\n    backups: [\"" + backup1.address() + "\"]\nqueue:\n  min_backoff: 1s\n  max_backoff: 2s\n";
+        gw = new RunningGateway(dir, yaml);
+        try (SmtpClient c = gw.client()) {
+            c.send("MAIL FROM:<a@client.test>");
+            assertThat(c.send("RCPT TO:<nobody@dest.test>")).startsWith("550");
+            assertThat(c.send("RCPT TO:<someone@other.test>")).startsWith("250");
+            assertThat(c.send("DATA")).startsWith("354");
+            c.write("Subject: x\r\n\r\nbody\r\n.\r\n");
+            assertThat(c.reply()).startsWith("250");
+        }
+        await().atMost(Duration.ofSeconds(10)).until(() -> backup1.messages().size() == 1);
+        assertThat(backup1.messages().get(0).recipients()).containsExactly("someone@other.test");
+        assertThat(primary.messages()).isEmpty();
+    }
+
+    @Test
     void primaryPermanentAndTemporaryDataFailuresReachTheClientAndQueueNothing() throws Exception {
         primary.answerData(554, "5.7.1 content rejected");
         startGateway();

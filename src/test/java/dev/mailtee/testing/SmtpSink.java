@@ -36,6 +36,7 @@ public final class SmtpSink implements AutoCloseable {
     private volatile Function<String, RejectException> rcptVerdict = r -> null;
     private volatile RejectException dataVerdict;
     private volatile Duration dataDelay = Duration.ZERO;
+    private volatile String dropAt;
     private final SMTPServer server;
 
     private SmtpSink(int port, SSLContext tls, String user, String password) {
@@ -88,6 +89,12 @@ public final class SmtpSink implements AutoCloseable {
         return this;
     }
 
+    /** Closes the connection without a reply when this recipient is proposed. */
+    public SmtpSink dropConnectionAt(String recipient) {
+        this.dropAt = recipient;
+        return this;
+    }
+
     public SmtpSink stallData(Duration delay) {
         this.dataDelay = delay;
         return this;
@@ -117,6 +124,14 @@ public final class SmtpSink implements AutoCloseable {
 
             @Override
             public void recipient(String recipient) throws RejectException {
+                if (recipient.equals(dropAt)) {
+                    try {
+                        ((Session) ctx).getSocket().close();
+                    } catch (IOException ignored) {
+                        // closing is the point
+                    }
+                    throw new org.subethamail.smtp.DropConnectionException(421, "gone");
+                }
                 RejectException no = rcptVerdict.apply(recipient);
                 if (no != null) throw no;
                 rcpts.add(recipient);
