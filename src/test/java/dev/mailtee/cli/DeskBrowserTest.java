@@ -76,10 +76,10 @@ class DeskBrowserTest {
 
         browser.get(base + "/tickets");
         browser.findElement(By.linkText("Printer on fire")).click();
-        assertThat(browser.findElement(By.cssSelector(".thread")).getText()).contains("It smokes. Please help.");
+        assertThat(settled(By.cssSelector(".thread")).getText()).contains("It smokes. Please help.");
         browser.findElement(By.id("reply")).sendKeys("We are sending a technician.");
         browser.findElement(By.cssSelector("form.compose button")).click();
-        assertThat(browser.findElement(By.cssSelector(".notice")).getText()).contains("reply queued to jane@customer.test");
+        assertThat(settled(By.cssSelector(".notice")).getText()).contains("reply queued to jane@customer.test");
 
         SmtpSink.Received reply = await().atMost(Duration.ofSeconds(20)).until(() -> customers.messages().stream()
                 .filter(m -> m.text().contains("technician")).findFirst(), java.util.Optional::isPresent).get();
@@ -153,6 +153,11 @@ class DeskBrowserTest {
         assertThat(r.statusCode()).isEqualTo(404);
     }
 
+    /** The element once the page that shows it has loaded (a click returns before navigation ends). */
+    private WebElement settled(By by) {
+        return await().atMost(Duration.ofSeconds(30)).ignoreExceptions().until(() -> browser.findElement(by), e -> true);
+    }
+
     private UUID awaitTicketSent(String from, String subject) throws Exception {
         send(from, "help@example.com", "From: " + from + "\r\nTo: help@example.com\r\nSubject: " + subject
                 + "\r\n\r\nbody\r\n");
@@ -164,7 +169,7 @@ class DeskBrowserTest {
         b.findElement(By.name("email")).sendKeys(email);
         b.findElement(By.name("password")).sendKeys(password);
         b.findElement(By.cssSelector("form button")).click();
-        assertThat(b.getCurrentUrl()).endsWith("/tickets");
+        await().atMost(Duration.ofSeconds(30)).until(() -> b.getCurrentUrl().endsWith("/tickets"));
     }
 
     private void send(String from, String to, String message) throws Exception {
