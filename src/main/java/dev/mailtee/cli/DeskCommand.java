@@ -34,12 +34,12 @@ final class DeskCommand {
         }
     }
 
-    @Command(name = "agent", description = "Manage agents. There are no passwords yet: the web desk will add them.",
-            subcommands = DeskCommand.Agent.Add.class)
+    @Command(name = "agent", description = "Manage agents: who may sign in to the web desk and use the API.",
+            subcommands = {DeskCommand.Agent.Add.class, DeskCommand.Agent.Token.class})
     static final class Agent {
         @Command(name = "add", description = {"Make EMAIL an agent of offices (all offices when no --office is given).",
                 "Agents get new-ticket notices, take tickets in turn, and may reply to any ticket by mail.",
-                "No password is set: signing in comes with the web desk."})
+                "--password-stdin reads the web desk password from the first line of standard input."})
         static final class Add extends DeskAction {
             @Parameters(paramLabel = "EMAIL")
             String email;
@@ -53,14 +53,40 @@ final class DeskCommand {
             @Option(names = "--admin", description = "An administrator (an agent who may also manage the desk).")
             boolean admin;
 
+            @Option(names = "--password-stdin", description = "Set the sign-in password (10+ characters) from stdin; "
+                    + "never pass a password as an argument.")
+            boolean passwordStdin;
+
             @Override
             int run(DeskSession s, PrintWriter out) {
                 if (email.lastIndexOf('@') <= 0 || email.endsWith("@") || email.contains(" ")) {
                     return fail("'" + email + "' is not an email address", ExitCode.USAGE);
                 }
+                char[] password = passwordStdin ? PasswordInput.firstLine(System.in) : null;
+                if (password != null && password.length < 10) return fail("the password on standard input must have at least 10 characters", ExitCode.USAGE);
                 s.desk().addAgent(email, name, offices, admin);
+                if (password != null) {
+                    s.desk().credentials().setPassword(email, password);
+                    java.util.Arrays.fill(password, '\0');
+                }
                 out.println("added " + (admin ? "admin " : "agent ") + email
-                        + (offices.isEmpty() ? " to every office" : " to " + String.join(", ", offices)));
+                        + (offices.isEmpty() ? " to every office" : " to " + String.join(", ", offices))
+                        + (password != null ? "; password set" : ""));
+                return ExitCode.OK;
+            }
+        }
+    
+        @Command(name = "token", description = {"Issue a new API token for an agent (replacing the old one).",
+                "The token is printed once; use it as 'Authorization: Bearer TOKEN'."})
+        static final class Token extends DeskAction {
+            @Parameters(paramLabel = "EMAIL")
+            String email;
+
+            @Override
+            int run(DeskSession s, PrintWriter out) {
+                var agent = s.desk().staff().stream().filter(a -> a.email().equalsIgnoreCase(email)).findFirst();
+                if (agent.isEmpty()) return fail(email + " is not an agent", ExitCode.DATAERR);
+                out.println(s.desk().credentials().issueToken(agent.get().id()));
                 return ExitCode.OK;
             }
         }

@@ -61,15 +61,16 @@ final class Gateway implements AutoCloseable {
             runners.put(d.name(), new QueueRunner(d.name(), () -> new SmtpCourier(connector), queue, retry, metrics,
                     config.queue().concurrency(), clock));
         }
+        Desk desk = config.router().deliversToDesk() || config.http().enabled() ? Stores.desk(config, db, queue) : null;
         if (config.router().deliversToDesk()) {
-            Desk desk = Stores.desk(config, db, queue);
             runners.put(Route.DESK, new QueueRunner(Route.DESK, () -> new DeskCourier(desk), queue, retry, metrics,
                     config.queue().concurrency(), clock));
         }
         warnAboutUnroutedDeliveries();
         Relay relay = new Relay(config.smtp(), config.router(), connectors, queue, this::wake, metrics, clock);
         smtp = new SmtpListener(relay);
-        http = config.http().enabled() ? new HttpEndpoint(config.http(), registry, this::refreshDepth, this::isHealthy) : null;
+        http = config.http().enabled() ? new HttpEndpoint(config.http(), registry, this::refreshDepth, this::isHealthy,
+                java.util.Optional.of(new HttpEndpoint.DeskSite(desk, control, clock))) : null;
         LOG.info("mailtee starting: config {}, data {}, {} queued deliveries resumed", config.source(),
                 config.dataDir().toAbsolutePath(), resumed);
     }

@@ -73,8 +73,9 @@ final class ConfigReader {
     }
 
     private HttpConfig http(ConfigNode n) {
-        n.allowOnly("enabled", "listen");
-        return new HttpConfig(n.bool("enabled", true), n.parsed("listen", new HostPort("127.0.0.1", 8080), HostPort::parse));
+        n.allowOnly("enabled", "listen", "secure_cookies");
+        return new HttpConfig(n.bool("enabled", true), n.parsed("listen", new HostPort("127.0.0.1", 8080), HostPort::parse),
+                n.bool("secure_cookies", false));
     }
 
     private Optional<Route> relayRoute(ConfigNode relay) {

@@ -27,8 +27,8 @@ final class Conversation {
     }
 
     /** Records a notification we send, so replies to it thread by its Message-ID. */
-    static void addOutbound(Connection c, Ticket t, Notice n, long now) throws SQLException {
-        insert(c, UUID.randomUUID().toString(), t, null, "outbound", n.kind(), Optional.of(n.messageId()),
+    static void addOutbound(Connection c, Ticket t, Notice n, Optional<String> authorId, long now) throws SQLException {
+        insert(c, UUID.randomUUID().toString(), t, authorId.orElse(null), "outbound", n.kind(), Optional.of(n.messageId()),
                 n.inReplyTo().stream().toList(), n.references(), n.subject(), n.text(), n.text(), null, null, now);
     }
 

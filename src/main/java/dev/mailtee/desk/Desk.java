@@ -23,6 +23,7 @@ public final class Desk {
     private final MailLimits limits;
     private final BlobStore blobs;
     private final Filer filer;
+    private final Notifier notifier;
     private final Clock clock;
 
     public Desk(Database db, DeliveryQueue queue, Path dataDir, DeskConfig config, String domain, Clock clock) {
@@ -32,7 +33,8 @@ public final class Desk {
                 MailLimits.DEFAULTS.maxLineBytes(), MailLimits.DEFAULTS.maxEntityBytes(), config.maxAttachmentSize(),
                 config.maxAttachmentsSize());
         this.blobs = new BlobStore(dataDir.resolve("desk").resolve("blobs"));
-        this.filer = new Filer(new Notifier(config, queue, domain));
+        this.notifier = new Notifier(config, queue, domain);
+        this.filer = new Filer(notifier);
         this.clock = clock;
         ensureOffices();
     }
@@ -93,9 +95,43 @@ public final class Desk {
         return hit.isEmpty() ? List.of(Offices.fallback(offices)) : hit;
     }
 
-    /** Ticket listing and details for the command line (and, later, the web desk). */
+    /** Ticket listing and details for the command line. */
     public TicketViews views() {
         return new TicketViews(db);
+    }
+
+    /** The web desk's and API's work on tickets, checked against the agent's offices. */
+    public Casework casework() {
+        return new Casework(db, notifier, blobs, clock);
+    }
+
+    public Credentials credentials() {
+        return new Credentials(db);
+    }
+
+    public HeldReview heldReview() {
+        return new HeldReview(db, blobs, limits, clock);
+    }
+
+    public record OfficeView(String id, String name, String address, boolean isDefault, List<String> agents) {}
+
+    public record StaffView(String id, String email, String name, boolean admin, boolean canSignIn) {}
+
+    public List<OfficeView> offices() {
+        return db.read(c -> {
+            List<OfficeView> out = new ArrayList<>();
+            for (Office o : Offices.all(c)) {
+                out.add(new OfficeView(o.id(), o.name(), o.address(), o.isDefault(),
+                        Offices.agents(c, o).stream().map(Person::email).toList()));
+            }
+            return out;
+        });
+    }
+
+    public List<StaffView> staff() {
+        return db.read(c -> Rows.list(c, "SELECT id, email, name, role, password_hash IS NOT NULL FROM desk_person "
+                + "WHERE role IN ('agent', 'admin') ORDER BY email_key", rs -> new StaffView(rs.getString(1),
+                rs.getString(2), rs.getString(3), rs.getString(4).equals("admin"), rs.getBoolean(5))));
     }
 
     /** Adds an office (idempotent by address); returns false when the address was already an office. */

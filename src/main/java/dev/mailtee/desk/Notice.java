@@ -6,9 +6,9 @@ import java.util.Optional;
 /**
  * A notification the desk sends about a ticket.
  *
- * @param kind          acknowledgement or agent-notice
+ * @param kind          acknowledgement, agent-notice or agent-reply
  * @param autoSubmitted the RFC 3834 Auto-Submitted value: auto-replied for an answer to the
- *                      sender, auto-generated for a notice to agents
+ *                      sender, auto-generated for a notice to agents, no for an agent's reply
  */
 record Notice(String kind, String messageId, Optional<String> inReplyTo, List<String> references, String subject,
         String text, List<String> to, String autoSubmitted) {

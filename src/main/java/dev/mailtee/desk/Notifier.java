@@ -67,6 +67,33 @@ final class Notifier {
         Timeline.record(c, t, Timeline.AGENTS_NOTIFIED, "notice queued to " + String.join(", ", to), now);
     }
 
+    boolean canSend() {
+        return config.outbound().isPresent();
+    }
+
+    /**
+     * An agent's answer to the requester, threaded under the latest message of the ticket that
+     * has a Message-ID, from (and Reply-To) the ticket's plus address so the answer files back.
+     */
+    void answer(Connection c, Office office, Ticket t, Agent agent, Person requester, String text, long now)
+            throws SQLException {
+        record Parent(String messageId, String refs) {}
+        Optional<Parent> parent = Rows.one(c, "SELECT message_id, refs FROM desk_message WHERE ticket_id = ? AND "
+                + "message_id IS NOT NULL ORDER BY created_at DESC, direction LIMIT 1", rs -> new Parent(rs.getString(1),
+                rs.getString(2)), t.id().toString());
+        List<String> refs = new ArrayList<>();
+        parent.ifPresent(p -> {
+            for (String r : p.refs().split("\\s+")) if (!r.isBlank()) refs.add(r);
+            refs.add(p.messageId());
+        });
+        String messageId = UUID.randomUUID() + "@" + domain;
+        String subject = t.tag() + " Re: " + t.subject();
+        Notice n = new Notice("agent-reply", messageId, parent.map(Parent::messageId), refs, subject,
+                text.strip() + "\n\n-- \n" + agent.displayName() + ", " + office.name() + "\n", List.of(requester.email()), "no");
+        queue(c, office, t, n, now);
+        Conversation.addOutbound(c, t, n, Optional.of(agent.id()), now);
+    }
+
     private void send(Connection c, Office office, Ticket t, Arrival a, String kind, String autoSubmitted,
             String subject, String text, List<String> to, long now) throws SQLException {
         Optional<String> inbound = a.mail().headers().messageId();
@@ -75,10 +102,14 @@ final class Notifier {
         String messageId = UUID.randomUUID() + "@" + domain;
         String tagged = subject.contains(t.tag()) ? subject : t.tag() + " " + subject;
         Notice n = new Notice(kind, messageId, inbound, refs, tagged, text, to, autoSubmitted);
+        queue(c, office, t, n, now);
+        Conversation.addOutbound(c, t, n, Optional.empty(), now);
+    }
+
+    private void queue(Connection c, Office office, Ticket t, Notice n, long now) throws SQLException {
         byte[] bytes = NoticeMessage.render(n, office, t, Instant.ofEpochMilli(now).atZone(ZoneOffset.UTC));
-        queue.enqueueWithin(c, new QueuedMessage(QueueId.next(), office.ticketAddress(t.id()), Optional.of(messageId),
-                bytes.length, BodyType.SEVEN_BIT, Instant.ofEpochMilli(now)), Map.of(config.outbound().get().name(), to),
+        queue.enqueueWithin(c, new QueuedMessage(QueueId.next(), office.ticketAddress(t.id()), Optional.of(n.messageId()),
+                bytes.length, BodyType.SEVEN_BIT, Instant.ofEpochMilli(now)), Map.of(config.outbound().get().name(), n.to()),
                 bytes);
-        Conversation.addOutbound(c, t, n, now);
     }
 }

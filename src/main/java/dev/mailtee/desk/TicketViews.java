@@ -15,10 +15,13 @@ public final class TicketViews {
     public record Summary(UUID id, long number, String subject, String status, String priority, String office,
             String requester, Optional<String> assignee, Instant createdAt, Instant updatedAt) {}
 
-    public record AttachmentView(String filename, String contentType, long size, String sha256, boolean inline) {}
+    public record AttachmentView(String filename, String contentType, long size, String sha256, boolean inline,
+            String id, Optional<String> contentId) {}
 
+    /** {@code fullText} includes the quoted earlier conversation; {@code html} is already sanitized. */
     public record MessageView(String direction, String origin, String author, Optional<String> messageId,
-            String subject, String visibleText, List<AttachmentView> attachments, Instant at) {}
+            String subject, String visibleText, List<AttachmentView> attachments, Instant at, String id,
+            String fullText, Optional<String> html) {}
 
     public record EventView(String kind, String detail, Instant at) {}
 
@@ -28,7 +31,7 @@ public final class TicketViews {
     public record HeldView(String id, String office, String reason, String detail, String sender, String subject,
             Instant at) {}
 
-    private static final String SUMMARY = "SELECT t.id, t.number, t.subject, t.status, t.priority, o.name, r.email, "
+    static final String SUMMARY = "SELECT t.id, t.number, t.subject, t.status, t.priority, o.name, r.email, "
             + "a.email, t.created_at, t.updated_at, r.name FROM desk_ticket t JOIN desk_office o ON o.id = t.office_id "
             + "JOIN desk_person r ON r.id = t.requester_id LEFT JOIN desk_person a ON a.id = t.assignee_id";
 
@@ -65,24 +68,26 @@ public final class TicketViews {
     private static List<MessageView> messages(Connection c, UUID ticket) throws SQLException {
         record Row(String id, MessageView view) {}
         List<Row> rows = Rows.list(c, "SELECT m.id, m.direction, m.origin, p.email, m.message_id, m.subject, "
-                + "m.visible_text, m.created_at FROM desk_message m LEFT JOIN desk_person p ON p.id = m.author_id "
-                + "WHERE m.ticket_id = ? ORDER BY m.created_at, m.direction", rs -> new Row(rs.getString(1),
-                new MessageView(rs.getString(2), rs.getString(3), Optional.ofNullable(rs.getString(4)).orElse(""),
-                        Optional.ofNullable(rs.getString(5)), rs.getString(6), rs.getString(7), List.of(),
-                        Instant.ofEpochMilli(rs.getLong(8)))), ticket.toString());
+                + "m.visible_text, m.created_at, m.full_text, m.html FROM desk_message m LEFT JOIN desk_person p "
+                + "ON p.id = m.author_id WHERE m.ticket_id = ? ORDER BY m.created_at, m.direction", rs -> new Row(
+                rs.getString(1), new MessageView(rs.getString(2), rs.getString(3),
+                        Optional.ofNullable(rs.getString(4)).orElse(""), Optional.ofNullable(rs.getString(5)),
+                        rs.getString(6), rs.getString(7), List.of(), Instant.ofEpochMilli(rs.getLong(8)),
+                        rs.getString(1), rs.getString(9), Optional.ofNullable(rs.getString(10)))), ticket.toString());
         List<MessageView> out = new ArrayList<>();
         for (Row r : rows) {
-            List<AttachmentView> atts = Rows.list(c, "SELECT filename, content_type, size_bytes, sha256, is_inline "
-                    + "FROM desk_attachment WHERE message_id = ? ORDER BY filename", rs -> new AttachmentView(
-                    rs.getString(1), rs.getString(2), rs.getLong(3), rs.getString(4), rs.getBoolean(5)), r.id());
+            List<AttachmentView> atts = Rows.list(c, "SELECT filename, content_type, size_bytes, sha256, is_inline, id, "
+                    + "content_id FROM desk_attachment WHERE message_id = ? ORDER BY filename", rs -> new AttachmentView(
+                    rs.getString(1), rs.getString(2), rs.getLong(3), rs.getString(4), rs.getBoolean(5), rs.getString(6),
+                    Optional.ofNullable(rs.getString(7))), r.id());
             MessageView v = r.view();
             out.add(new MessageView(v.direction(), v.origin(), v.author(), v.messageId(), v.subject(), v.visibleText(),
-                    atts, v.at()));
+                    atts, v.at(), v.id(), v.fullText(), v.html()));
         }
         return out;
     }
 
-    private static Summary summary(ResultSet rs) throws SQLException {
+    static Summary summary(ResultSet rs) throws SQLException {
         return new Summary(UUID.fromString(rs.getString(1)), rs.getLong(2), rs.getString(3), rs.getString(4),
                 rs.getString(5), rs.getString(6), rs.getString(11).isEmpty() ? rs.getString(7)
                 : rs.getString(11) + " <" + rs.getString(7) + ">", Optional.ofNullable(rs.getString(8)),

@@ -18,6 +18,10 @@ final class Timeline {
     static final String ACKNOWLEDGEMENT_LIMITED = "acknowledgement-rate-limited";
     static final String AGENTS_NOTIFIED = "agents-notified";
     static final String HELD = "held";
+    static final String AGENT_REPLY = "agent-reply";
+    static final String NOTE = "note";
+    static final String MOVED = "office";
+    static final String HELD_ACCEPTED = "held-accepted";
 
     private Timeline() {}
 
