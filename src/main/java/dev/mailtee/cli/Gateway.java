@@ -61,7 +61,9 @@ final class Gateway implements AutoCloseable {
             runners.put(d.name(), new QueueRunner(d.name(), () -> new SmtpCourier(connector), queue, retry, metrics,
                     config.queue().concurrency(), clock));
         }
-        Desk desk = config.router().deliversToDesk() || config.http().enabled() ? Stores.desk(config, db, queue) : null;
+        // a relay-only gateway has no desk: no default office is created, no desk pages are served
+        boolean hasDesk = config.router().deliversToDesk() || !config.desk().offices().isEmpty();
+        Desk desk = hasDesk ? Stores.desk(config, db, queue) : null;
         if (config.router().deliversToDesk()) {
             runners.put(Route.DESK, new QueueRunner(Route.DESK, () -> new DeskCourier(desk), queue, retry, metrics,
                     config.queue().concurrency(), clock));
@@ -70,7 +72,7 @@ final class Gateway implements AutoCloseable {
         Relay relay = new Relay(config.smtp(), config.router(), connectors, queue, this::wake, metrics, clock);
         smtp = new SmtpListener(relay);
         http = config.http().enabled() ? new HttpEndpoint(config.http(), registry, this::refreshDepth, this::isHealthy,
-                java.util.Optional.of(new HttpEndpoint.DeskSite(desk, control, clock))) : null;
+                java.util.Optional.ofNullable(desk).map(d -> new HttpEndpoint.DeskSite(d, control, clock))) : null;
         LOG.info("mailtee starting: config {}, data {}, {} queued deliveries resumed", config.source(),
                 config.dataDir().toAbsolutePath(), resumed);
     }
