@@ -37,6 +37,7 @@ final class Gateway implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(Gateway.class);
 
     private final Database db;
+    private final DataDirectoryLock lock;
     private final DeliveryQueue queue;
     private final QueueControl control;
     private final Map<String, QueueRunner> runners = new LinkedHashMap<>();
@@ -45,8 +46,9 @@ final class Gateway implements AutoCloseable {
     private final HttpEndpoint http;
     private final MultiGauge depth;
 
-    private Gateway(MailteeConfig config, Database db, Clock clock) {
+    private Gateway(MailteeConfig config, Database db, DataDirectoryLock lock, Clock clock) {
         this.db = db;
+        this.lock = lock;
         queue = Stores.queue(config, db);
         control = Stores.control(config, db);
         int resumed = queue.recover();
@@ -79,12 +81,20 @@ final class Gateway implements AutoCloseable {
 
     /** Builds and starts everything; whatever was opened is closed again if a part cannot start. */
     static Gateway start(MailteeConfig config) {
-        Database db = Stores.open(config);
+        DataDirectoryLock lock = DataDirectoryLock.acquire(config.dataDir());
+        Database db;
         Gateway g;
         try {
-            g = new Gateway(config, db, Clock.systemUTC());
+            db = Stores.open(config);
+        } catch (RuntimeException e) {
+            lock.close();
+            throw e;
+        }
+        try {
+            g = new Gateway(config, db, lock, Clock.systemUTC());
         } catch (RuntimeException e) {
             db.close();
+            lock.close();
             throw e;
         }
         try {
@@ -153,6 +163,7 @@ final class Gateway implements AutoCloseable {
         connectors.closeIdle();
         if (http != null) http.stop();
         db.close();
+        lock.close();
         LOG.info("mailtee stopped");
     }
 }

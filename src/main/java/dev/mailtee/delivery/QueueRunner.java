@@ -100,7 +100,9 @@ public final class QueueRunner {
                     idle(seen);
                     continue;
                 }
-                for (Claim c : batch) deliver(courier, c);
+                for (Claim c : batch) {
+                    if (running) deliver(courier, c); // at stop, the rest stay claimed and resume at the next start
+                }
             }
         }
     }
@@ -135,11 +137,25 @@ public final class QueueRunner {
         }
     }
 
+    /**
+     * One copy, whatever happens: an unexpected exception (a parser bug, the store hiccuping)
+     * defers this copy instead of killing the worker and leaving the claim stuck.
+     */
     private void deliver(Courier courier, Claim claim) {
         long start = System.nanoTime();
         String id = claim.message().queueId();
-        Outcome outcome = courier.deliver(claim.message(), claim.delivery().recipients(), () -> queue.open(id));
-        record(claim, outcome, Duration.ofNanos(System.nanoTime() - start));
+        Outcome outcome;
+        try {
+            outcome = courier.deliver(claim.message(), claim.delivery().recipients(), () -> queue.open(id));
+        } catch (RuntimeException e) {
+            LOG.error("delivery of {} to {} failed unexpectedly", id, destination, e);
+            outcome = new Outcome.Deferred("internal error: " + e, claim.delivery().recipients());
+        }
+        try {
+            record(claim, outcome, Duration.ofNanos(System.nanoTime() - start));
+        } catch (RuntimeException e) {
+            LOG.error("cannot record the outcome of {} to {}; it stays claimed until the next start", id, destination, e);
+        }
     }
 
     private void record(Claim claim, Outcome outcome, Duration took) {

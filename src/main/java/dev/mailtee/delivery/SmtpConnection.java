@@ -65,6 +65,7 @@ public final class SmtpConnection implements AutoCloseable {
             data.ensureAtBOL();
             data.flush();
         } catch (IOException e) {
+            abort();
             return Reply.noConnection("connection lost while sending data: " + e.getMessage());
         }
         data = null;

@@ -11,6 +11,9 @@ import java.net.Socket;
 import java.time.Duration;
 import java.util.Deque;
 import java.util.concurrent.ConcurrentLinkedDeque;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import org.eclipse.angus.mail.util.WriteTimeoutSocket;
 import java.util.Properties;
 
 /**
@@ -29,9 +32,21 @@ public final class SmtpConnector {
     private final Session session;
     private final Session plainFallback;
     private final URLName url;
+    private final ScheduledExecutorService writeTimer;
 
+    /** A connector with its own write-timeout timer (a daemon thread), for one-shot use. */
     public SmtpConnector(Destination d, String heloName) {
+        this(d, heloName, Executors.newSingleThreadScheduledExecutor(r -> {
+            Thread t = new Thread(r, "smtp-write-timeout");
+            t.setDaemon(true);
+            return t;
+        }));
+    }
+
+    /** {@code writeTimer} aborts a write the server does not take within the command timeout. */
+    public SmtpConnector(Destination d, String heloName, ScheduledExecutorService writeTimer) {
         this.destination = d;
+        this.writeTimer = writeTimer;
         this.session = Session.getInstance(properties(d, heloName, d.tls()));
         this.plainFallback = d.tls() == TlsPolicy.OPPORTUNISTIC
                 ? Session.getInstance(properties(d, heloName, TlsPolicy.OFF)) : null;
@@ -82,7 +97,13 @@ public final class SmtpConnector {
 
     private SmtpConnection connect(Session s) throws SmtpFailure {
         Destination d = destination;
-        Socket socket = new Socket();
+        Socket socket;
+        try {
+            // Angus applies its write timeout only to sockets it opens itself: wrap ours the same way
+            socket = new WriteTimeoutSocket(new Socket(), (int) d.commandTimeout().toMillis(), writeTimer);
+        } catch (IOException e) {
+            throw new SmtpFailure(d.name() + ": " + e.getMessage(), e);
+        }
         try {
             socket.connect(new InetSocketAddress(d.address().host(), d.address().port()), (int) d.connectTimeout().toMillis());
             socket.setSoTimeout((int) d.commandTimeout().toMillis());

@@ -14,15 +14,14 @@ public final class SmtpCourier implements Courier {
         this.connector = connector;
     }
 
+    /**
+     * A kept connection is checked with RSET first, as Postfix checks its cached ones: retrying
+     * after a failure mid-transaction could send a copy the server had already accepted.
+     */
     @Override
     public Outcome deliver(QueuedMessage message, List<String> recipients, Content content) {
-        boolean reused = connection != null && connection.isOpen();
-        Outcome outcome = attempt(message, recipients, content);
-        if (outcome instanceof Outcome.Deferred && reused && !connection.isOpen()) {
-            rest(); // the server had dropped the kept connection: one fresh try
-            outcome = attempt(message, recipients, content);
-        }
-        return outcome;
+        if (connection != null && (!connection.isOpen() || !connection.rset().isPositive())) rest();
+        return attempt(message, recipients, content);
     }
 
     private Outcome attempt(QueuedMessage message, List<String> recipients, Content content) {

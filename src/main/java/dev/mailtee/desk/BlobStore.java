@@ -1,5 +1,6 @@
 package dev.mailtee.desk;
 
+import dev.mailtee.store.DirectoryEntries;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -51,6 +52,8 @@ final class BlobStore {
                 ch.force(true);
             }
             move(temp, target);
+            DirectoryEntries.force(target.getParent());
+            DirectoryEntries.force(dir);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot store blob " + hash + " under " + dir, e);
         }

@@ -1,5 +1,6 @@
 package dev.mailtee.queue;
 
+import dev.mailtee.store.DirectoryEntries;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -123,9 +124,12 @@ public final class Spool {
             return spilled == null ? Optional.of(memory.toByteArray()) : Optional.empty();
         }
 
-        /** fsync of a spilled file: after this its bytes survive a crash or power loss. */
+        /** fsync of a spilled file and of its name: after this both survive a crash or power loss. */
         void force() throws IOException {
-            if (channel != null) channel.force(true);
+            if (channel == null) return;
+            channel.force(true);
+            DirectoryEntries.force(file.getParent());
+            DirectoryEntries.force(file.getParent().getParent()); // the bucket may be new
         }
 
         /** Throws the message away (it was not accepted). */

@@ -27,7 +27,7 @@ final class GroupCommit implements AutoCloseable {
         final Sql<T> work;
         final CompletableFuture<T> result = new CompletableFuture<>();
         T value;
-        Exception failure;
+        Throwable failure;
 
         Unit(Durability durability, Sql<T> work) {
             this.durability = durability;
@@ -39,8 +39,8 @@ final class GroupCommit implements AutoCloseable {
             try {
                 value = work.run(c);
                 c.releaseSavepoint(sp);
-            } catch (SQLException | RuntimeException e) {
-                c.rollback(sp);
+            } catch (SQLException | RuntimeException | StackOverflowError e) {
+                c.rollback(sp); // this unit alone: the others of the batch go on
                 failure = e;
             }
         }
@@ -67,14 +67,30 @@ final class GroupCommit implements AutoCloseable {
         Unit<T> unit = new Unit<>(durability, work);
         waiting.add(unit);
         try {
-            return unit.result.get();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new SQLException("interrupted while waiting for the store", e);
+            return awaitUninterruptibly(unit.result);
         } catch (ExecutionException e) {
             if (e.getCause() instanceof SQLException s) throw s;
             if (e.getCause() instanceof RuntimeException r) throw r;
             throw new SQLException(e.getCause());
+        }
+    }
+
+    /**
+     * Once queued, a unit will commit or fail: the caller must learn which, so an interrupt
+     * does not abandon the wait (it is restored afterwards).
+     */
+    private static <T> T awaitUninterruptibly(CompletableFuture<T> result) throws ExecutionException {
+        boolean interrupted = false;
+        try {
+            while (true) {
+                try {
+                    return result.get();
+                } catch (InterruptedException e) {
+                    interrupted = true;
+                }
+            }
+        } finally {
+            if (interrupted) Thread.currentThread().interrupt();
         }
     }
 
@@ -103,14 +119,15 @@ final class GroupCommit implements AutoCloseable {
                 for (Unit<?> u : batch) u.run(c);
                 c.commit();
                 batch.forEach(Unit::publish);
-            } catch (SQLException | RuntimeException e) {
+            } catch (SQLException | RuntimeException | Error e) {
                 c.rollback();
                 throw e;
             } finally {
                 c.setAutoCommit(true);
             }
-        } catch (SQLException | RuntimeException e) {
-            // the commit itself failed: nothing of the batch happened, whatever each unit saw
+        } catch (SQLException | RuntimeException | Error e) {
+            // the commit itself failed: nothing of the batch happened, whatever each unit saw;
+            // the writer thread lives on for the next batch (an Error included, e.g. a deep stack)
             for (Unit<?> u : batch) u.result.completeExceptionally(e);
         }
     }

@@ -55,6 +55,18 @@ class CommandLineTest {
     }
 
     @Test
+    void aSecondServeOnTheSameDataDirectoryIsRefusedBeforeItTouchesTheQueue() throws Exception {
+        String yaml = "smtp:\n  listen: \"127.0.0.1:0\"\nhttp:\n  enabled: false\ndata_dir: \"" + dir.resolve("data") + "\"\n";
+        try (RunningGateway first = new RunningGateway(dir, yaml.replace("data_dir: \"" + dir.resolve("data") + "\"\n", ""))) {
+            Path second = dir.resolve("second.yaml");
+            Files.writeString(second, yaml.replace(dir.resolve("data").toString(), first.dataDir.toString()));
+            Cli again = Cli.run("serve", "-c", second.toString());
+            assertThat(again.exit()).isEqualTo(78);
+            assertThat(again.err()).contains("is in use by another mailtee serve");
+        }
+    }
+
+    @Test
     void unknownCommandsAndOptionsAreUsageErrors() {
         Cli unknown = Cli.run("frobnicate");
         assertThat(unknown.exit()).isEqualTo(64);
