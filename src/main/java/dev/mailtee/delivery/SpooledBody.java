@@ -54,17 +54,16 @@ final class SpooledBody implements AutoCloseable {
      * @param hashed   whether to compute {@link #digest}
      */
     static SpooledBody spool(HeaderBlock header, InputStream body, Path spoolDir, boolean hashed) throws IOException {
-        Optional<MessageDigest> sha = hashed ? Optional.of(sha256()) : Optional.empty();
+        MessageDigest sha = hashed ? sha256() : null; // not Optional's lambdas: each costs a pipe run start-up time
         byte[] head = header.toBytes();
-        sha.ifPresent(s -> s.update(head));
+        if (sha != null) sha.update(head);
         boolean eightBit = hasEightBit(head, head.length);
         byte[] buffer = new byte[64 * 1024];
         byte[] small = new byte[0];
         FileChannel file = null;
         try {
             for (int n; (n = body.readNBytes(buffer, 0, buffer.length)) > 0; ) {
-                final int read = n;
-                sha.ifPresent(s -> s.update(buffer, 0, read));
+                if (sha != null) sha.update(buffer, 0, n);
                 eightBit = eightBit || hasEightBit(buffer, n);
                 if (file == null && small.length + n <= IN_MEMORY_LIMIT) {
                     small = append(small, buffer, n);
@@ -78,7 +77,8 @@ final class SpooledBody implements AutoCloseable {
             throw e;
         }
         Bytes bytes = file == null ? new Bytes.InMemory(small) : new Bytes.InFile(file);
-        return new SpooledBody(bytes, sha.map(s -> "sha256:" + HexFormat.of().formatHex(s.digest())), eightBit);
+        return new SpooledBody(bytes, sha == null ? Optional.empty() : Optional.of("sha256:" + HexFormat.of().formatHex(sha.digest())),
+                eightBit);
     }
 
     /** A fresh stream over the body bytes. */
