@@ -76,13 +76,13 @@ build_jar() {
 }
 
 # JVM options for `mailtee duplicate`, a JVM per message: C1 only, serial GC, no perf-data file.
+# (./mailtee's fast path repeats them.)
 duplicate_java_opts=(-XX:TieredStopAtLevel=1 -XX:+UseSerialGC -XX:-UsePerfData)
 
-# Prints the JVM options for `mailtee duplicate`'s start-up cache: the AOT cache (JDK >= 25),
-# created by a training run on first use, and sqlite-jdbc's native library extracted once
-# (otherwise it is extracted to /tmp on every start). Both are named after the jar's SHA-256:
-# an AOT cache made from another build of the jar could run that build's classes (JDK-8377932).
-# Prints nothing when there is none to use.
+# Prints the JVM option for `mailtee duplicate`'s AOT cache (JDK >= 25), created by a training run
+# on first use and named after the jar's SHA-256: an AOT cache made from another build of the jar
+# could run that build's classes (JDK-8377932). Then records the JDK and the cache in
+# duplicate.launch next to it, for ./mailtee's fast path. Prints nothing when there is none to use.
 duplicate_startup_cache() {
   local major dir sha aot tmp train
   major=$(java_major "$JAVA_HOME/bin/java"); [ "${major:-0}" -ge 25 ] 2>/dev/null || return 1
@@ -111,16 +111,6 @@ duplicate_startup_cache() {
     rm -rf "$train" "$tmp" "$tmp.config"
   fi
   [ -f "$aot" ] || return 1
+  printf '%s\n%s\n' "$JAVA_HOME" "$aot" > "$dir/duplicate.launch.$$" && mv "$dir/duplicate.launch.$$" "$dir/duplicate.launch"
   echo "-XX:AOTCache=$aot"
-  local lib="$dir/sqlite-$sha/libsqlitejdbc.so" arch
-  case "$(uname -m)" in x86_64) arch=x86_64 ;; aarch64) arch=aarch64 ;; *) return 0 ;; esac
-  if [ ! -f "$lib" ]; then
-    mkdir -p "$dir/sqlite-$sha.$$" && (cd "$dir/sqlite-$sha.$$" && "$JAVA_HOME/bin/jar" xf "$mailtee_jar" \
-      "org/sqlite/native/Linux/$arch/libsqlitejdbc.so") \
-      && mv "$dir/sqlite-$sha.$$/org/sqlite/native/Linux/$arch/libsqlitejdbc.so" "$dir/sqlite-$sha.$$/" \
-      && rm -rf "$dir/sqlite-$sha.$$/org" && { mv -T "$dir/sqlite-$sha.$$" "$dir/sqlite-$sha" 2>/dev/null || true; }
-    rm -rf "$dir/sqlite-$sha.$$"
-  fi
-  [ -f "$lib" ] && echo "-Dorg.sqlite.lib.path=${lib%/*}" && echo "-Dorg.sqlite.lib.name=libsqlitejdbc.so"
-  return 0
 }

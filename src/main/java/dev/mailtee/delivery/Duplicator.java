@@ -15,8 +15,8 @@ import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.SequenceInputStream;
-import java.nio.file.Files;
-import java.sql.SQLException;
+import java.nio.file.AccessDeniedException;
+import java.nio.file.FileSystemException;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -93,7 +93,7 @@ public final class Duplicator {
                 case HeaderRead.Parsed p -> duplicate(p.header(), p.body());
             };
         } catch (IOException e) {
-            return new Result.Incomplete("(unread)", List.of(), List.of("cannot read the message: " + e.getMessage()));
+            return new Result.Incomplete("(unread)", List.of(), List.of("cannot read the message: " + describe(e)));
         }
     }
 
@@ -106,8 +106,9 @@ public final class Duplicator {
             body.transferTo(java.io.OutputStream.nullOutputStream()); // read it all: a writer into a closed pipe would see a failure
             return new Result.LoopStopped(messageId(header).orElse("(no Message-ID)"), copied.sentinel().name(), Optional.empty());
         }
-        try (SpooledBody spooled = SpooledBody.spool(header, body)) {
-            String identity = messageId(header).orElse(spooled.digest());
+        Optional<String> messageId = messageId(header);
+        try (SpooledBody spooled = SpooledBody.spool(header, body, request.stateDir().spool(), messageId.isEmpty())) {
+            String identity = messageId.or(spooled::digest).orElseThrow();
             BodyType type = new BodyType(spooled.eightBit(), false);
             try (Handoff handoff = Handoff.to(request.target(), request.settings().messageIdHost(), type)) {
                 return switch (uniqueCopy.loopCheck(header)) {
@@ -139,8 +140,8 @@ public final class Duplicator {
                 Outcome outcome = hand(handoff, sender, copy.destination(), copy.header(), body);
                 record(ledger, identity, copy, outcome, handedOff, problems, warnings);
             }
-        } catch (SQLException e) {
-            problems.add("state store " + request.stateDir().ledgerFile() + ": " + e.getMessage());
+        } catch (IOException e) {
+            problems.add("state store " + request.stateDir().dir() + ": " + describe(e));
         }
         return problems.isEmpty() ? new Result.Duplicated(identity, handedOff, alreadySent, warnings)
                 : new Result.Incomplete(identity, handedOff, problems);
@@ -164,8 +165,8 @@ public final class Duplicator {
                     ledger.release(identity, to);
                 }
             }
-        } catch (SQLException e) {
-            warnings.add("could not record the copy to " + to + " in " + "the state store: " + e.getMessage());
+        } catch (IOException e) {
+            warnings.add("could not record the copy to " + to + " in " + "the state store: " + describe(e));
         }
     }
 
@@ -188,12 +189,12 @@ public final class Duplicator {
                     case Outcome.Failed f -> released(ledger, identity, to, f.reason());
                 };
             };
-        } catch (SQLException e) {
-            return new Result.Incomplete(identity, List.of(), List.of("state store " + request.stateDir().ledgerFile() + ": " + e.getMessage()));
+        } catch (IOException e) {
+            return new Result.Incomplete(identity, List.of(), List.of("state store " + request.stateDir().dir() + ": " + describe(e)));
         }
     }
 
-    private static Result released(CopyLedger ledger, String identity, MailboxAddress to, String reason) throws SQLException {
+    private static Result released(CopyLedger ledger, String identity, MailboxAddress to, String reason) throws IOException {
         ledger.release(identity, to.toString());
         return new Result.Incomplete(identity, List.of(), List.of(to + ": " + reason));
     }
@@ -208,23 +209,22 @@ public final class Duplicator {
                 .filter(t -> !used.contains(t.value())).limit(count).toList();
     }
 
-    private CopyLedger openLedger() throws SQLException {
-        try {
-            Files.createDirectories(request.stateDir().dir());
-        } catch (IOException e) {
-            throw new SQLException("cannot create the directory: " + e.getMessage(), e);
-        }
-        return CopyLedger.open(request.stateDir().ledgerFile(), request.keep(), clock);
+    private CopyLedger openLedger() throws IOException {
+        return CopyLedger.open(request.stateDir().dir(), request.keep(), clock);
     }
 
     private static Outcome hand(Handoff handoff, EnvelopeSender sender, MailboxAddress to, HeaderBlock header, SpooledBody body) {
-        InputStream content;
-        try {
-            content = new SequenceInputStream(new ByteArrayInputStream(header.toBytes()), body.open());
-        } catch (IOException e) {
-            return new Outcome.Deferred("cannot read the spooled message: " + e.getMessage(), List.of(to.toString()));
-        }
-        return handoff.hand(sender, to, content);
+        return handoff.hand(sender, to, new SequenceInputStream(new ByteArrayInputStream(header.toBytes()), body.open()));
+    }
+
+    /** NIO's messages are often just a path; this says what went wrong with it. */
+    private static String describe(IOException e) {
+        return switch (e) {
+            case AccessDeniedException a -> "permission denied: " + a.getFile();
+            case FileSystemException f when f.getReason() != null -> f.getFile() + ": " + f.getReason();
+            case FileSystemException f -> f.getFile() + ": " + f.getClass().getSimpleName();
+            default -> String.valueOf(e.getMessage());
+        };
     }
 
     private static Optional<String> messageId(HeaderBlock header) {

@@ -6,7 +6,7 @@ import java.nio.file.Path;
 import java.util.Map;
 
 /**
- * Where {@code mailtee duplicate} keeps its ledger of handed-off copies. By default the system
+ * Where {@code mailtee duplicate} keeps its ledger of handed-off copies (see {@code CopyLedger}). By default the system
  * directory when this user may write there (the MTA's delivery user), else the user's XDG state
  * directory: a procmail recipe runs as the mailbox owner, who cannot write under /var/lib.
  */
@@ -20,8 +20,9 @@ public record StateDirectory(Path dir) {
         return new StateDirectory(base.resolve("mailtee"));
     }
 
-    public Path ledgerFile() {
-        return dir.resolve("duplicate.sqlite");
+    /** Where a body too large to hold in memory is spooled while its copies go out. */
+    Path spool() {
+        return dir.resolve("spool");
     }
 
     private static boolean isWritable(Path dir) {

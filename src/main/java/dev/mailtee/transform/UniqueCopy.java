@@ -4,7 +4,6 @@ import dev.mailtee.mail.HeaderBlock;
 import dev.mailtee.mail.HeaderField;
 import dev.mailtee.mail.LineEnding;
 import dev.mailtee.mail.MailboxAddress;
-import java.security.SecureRandom;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
@@ -54,7 +53,7 @@ public final class UniqueCopy {
     private final MessageIdMint messageIds;
 
     public UniqueCopy(Settings settings) {
-        this(settings, new SecureRandom());
+        this(settings, KernelRandom.strong());
     }
 
     UniqueCopy(Settings settings, RandomGenerator random) {
