@@ -50,8 +50,10 @@ ensure_debian_packages() {
     printf '#!/bin/sh\nexit 101\n' | $sudo tee "$policy" >/dev/null && $sudo chmod +x "$policy" && created_policy=1
   fi
   echo "postfix postfix/main_mailer_type select No configuration" | $sudo debconf-set-selections 2>/dev/null || true
-  $sudo env DEBIAN_FRONTEND=noninteractive apt-get update -qq >/dev/null
-  $sudo env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
+  # Lock::Timeout: wait (bounded) for another apt/dpkg run to finish instead of failing at once.
+  local apt=(env DEBIAN_FRONTEND=noninteractive apt-get -o DPkg::Lock::Timeout=600)
+  $sudo "${apt[@]}" update -qq >/dev/null
+  $sudo "${apt[@]}" install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
   local rc=$?
   [ -n "$created_policy" ] && $sudo rm -f "$policy"
   return $rc
