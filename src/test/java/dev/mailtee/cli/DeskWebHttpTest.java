@@ -155,6 +155,31 @@ class DeskWebHttpTest {
     }
 
     @Test
+    void anAgentOfTwoOfficesPagesThroughBothNewestFirst() throws Exception {
+        String carl;
+        try (DeskSession s = DeskSession.open(gw.config)) {
+            s.desk().addAgent("carl@example.com", "", List.of("Help", "Billing"), false);
+            carl = s.desk().credentials().issueToken(staffId(s, "carl@example.com"));
+        }
+        for (String[] m : new String[][] {{"help", "p1"}, {"billing", "p2"}, {"help", "p3"}, {"billing", "p4"}}) {
+            ticketFor(m[1], m[0] + "@example.com", "From: jane@customer.test\r\nTo: " + m[0] + "@example.com\r\nSubject: " + m[1] + "\r\n\r\nx\r\n");
+        }
+        JsonNode first = json(get(base + "/api/tickets?limit=3", carl));
+        assertThat(subjects(first)).containsExactly("p4", "p3", "p2");
+        JsonNode second = json(get(base + "/api/tickets?limit=3&before=" + first.get("nextBefore").asLong(), carl));
+        assertThat(subjects(second)).containsExactly("p1");
+        assertThat(second.get("nextBefore").isNull()).isTrue();
+        assertThat(subjects(json(get(base + "/api/tickets?limit=3", alice)))).containsExactly("p3", "p1");
+        assertThat(subjects(json(get(base + "/api/tickets?office=" + officeId("Billing"), alice)))).isEmpty();
+    }
+
+    private static List<String> subjects(JsonNode page) {
+        List<String> out = new java.util.ArrayList<>();
+        page.get("tickets").forEach(t -> out.add(t.get("subject").asString()));
+        return out;
+    }
+
+    @Test
     void theSessionCookieIsSecureOnlyWhenConfigured() throws Exception {
         assertThat(sessionCookie(base)).doesNotContainIgnoringCase("secure");
         Path other = dir.resolve("secure");
@@ -186,8 +211,12 @@ class DeskWebHttpTest {
     }
 
     private String ticketFor(String subject, String message) throws Exception {
+        return ticketFor(subject, "help@example.com", message);
+    }
+
+    private String ticketFor(String subject, String to, String message) throws Exception {
         try (SmtpClient c = gw.client()) {
-            assertThat(c.sendMail("jane@customer.test", List.of("help@example.com"), message)).startsWith("250");
+            assertThat(c.sendMail("jane@customer.test", List.of(to), message)).startsWith("250");
         }
         return await().atMost(Duration.ofSeconds(20)).until(() -> {
             for (JsonNode t : json(get(base + "/api/tickets", root)).get("tickets")) {
