@@ -41,13 +41,18 @@ public final class Credentials {
 
     /** Sets an agent's password; throws IllegalArgumentException for a short one or an unknown agent. */
     public void setPassword(String email, char[] password) {
-        if (password.length < MIN_PASSWORD) {
-            throw new IllegalArgumentException("the password must have at least " + MIN_PASSWORD + " characters");
-        }
-        String hash = BCrypt.withDefaults().hashToString(COST, password);
+        String hash = hash(password);
         int n = db.write(Durability.SYNCED, c -> Rows.update(c, "UPDATE desk_person SET password_hash = ? "
                 + "WHERE email_key = ? AND role IN ('agent', 'admin')", hash, email.toLowerCase(Locale.ROOT)));
         if (n == 0) throw new IllegalArgumentException(email + " is not an agent");
+    }
+
+    /** The bcrypt hash of a password; throws IllegalArgumentException for one shorter than 10 characters. */
+    static String hash(char[] password) {
+        if (password.length < MIN_PASSWORD) {
+            throw new IllegalArgumentException("the password must have at least " + MIN_PASSWORD + " characters");
+        }
+        return BCrypt.withDefaults().hashToString(COST, password);
     }
 
     /** Issues a new API token for the agent (replacing any earlier one) and returns it; it is shown once. */

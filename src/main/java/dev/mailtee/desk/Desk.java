@@ -109,6 +109,11 @@ public final class Desk {
         return new Credentials(db);
     }
 
+    /** An admin's changes to offices and agents. */
+    public Roster roster() {
+        return new Roster(this, db, clock);
+    }
+
     public HeldReview heldReview() {
         return new HeldReview(db, blobs, limits, clock);
     }

@@ -18,6 +18,11 @@ public record TicketQuery(Optional<String> officeId, Optional<String> status, Op
         if (limit < 1 || limit > 200) throw new IllegalArgumentException("limit must be 1..200");
     }
 
+    /** The same query narrowed to one office. */
+    TicketQuery inOffice(String office) {
+        return new TicketQuery(Optional.of(office), status, assignee, text, before, limit);
+    }
+
     public static TicketQuery firstPage() {
         return new TicketQuery(Optional.empty(), Optional.empty(), Optional.empty(), "", Optional.empty(), 50);
     }

@@ -3,6 +3,7 @@ package dev.mailtee.desk;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -11,14 +12,23 @@ import java.util.Optional;
 final class TicketSearch {
     private TicketSearch() {}
 
+    /**
+     * An agent of several offices gets one index range per office, merged here: with an
+     * {@code office_id IN (…)} condition SQLite sorts every ticket of those offices for each page
+     * (measured: 111 ms for the first page at 100k tickets, against 3 ms for one office).
+     */
     static TicketPage page(Connection c, Agent agent, TicketQuery q) throws SQLException {
+        if (agent.admin() || q.officeId().isPresent()) return cut(rows(c, agent, q), q.limit());
+        List<TicketViews.Summary> merged = new ArrayList<>();
+        for (String office : agent.officeIds()) merged.addAll(rows(c, agent, q.inOffice(office)));
+        merged.sort(Comparator.comparingLong(TicketViews.Summary::number).reversed());
+        return cut(merged, q.limit());
+    }
+
+    private static List<TicketViews.Summary> rows(Connection c, Agent agent, TicketQuery q) throws SQLException {
+        if (q.officeId().isPresent() && !agent.works(q.officeId().get())) return List.of();
         List<String> where = new ArrayList<>();
         List<Object> args = new ArrayList<>();
-        if (!agent.admin()) {
-            if (agent.officeIds().isEmpty()) return new TicketPage(List.of(), Optional.empty());
-            where.add("t.office_id IN (" + String.join(", ", agent.officeIds().stream().map(o -> "?").toList()) + ")");
-            args.addAll(agent.officeIds().stream().sorted().toList());
-        }
         q.officeId().ifPresent(o -> add(where, args, "t.office_id = ?", o));
         q.status().ifPresent(s -> add(where, args, "t.status = ?", s));
         q.assignee().ifPresent(a -> {
@@ -29,9 +39,12 @@ final class TicketSearch {
         q.before().ifPresent(b -> add(where, args, "t.number < ?", b));
         String sql = TicketViews.SUMMARY + (where.isEmpty() ? "" : " WHERE " + String.join(" AND ", where))
                 + " ORDER BY t.number DESC LIMIT " + (q.limit() + 1);
-        List<TicketViews.Summary> rows = Rows.list(c, sql, TicketViews::summary, args.toArray());
-        if (rows.size() <= q.limit()) return new TicketPage(rows, Optional.empty());
-        List<TicketViews.Summary> page = rows.subList(0, q.limit());
+        return Rows.list(c, sql, TicketViews::summary, args.toArray());
+    }
+
+    private static TicketPage cut(List<TicketViews.Summary> rows, int limit) {
+        if (rows.size() <= limit) return new TicketPage(rows, Optional.empty());
+        List<TicketViews.Summary> page = rows.subList(0, limit);
         return new TicketPage(page, Optional.of(page.getLast().number()));
     }
 

@@ -63,6 +63,12 @@ final class DeskPages {
                 "deleted")));
         r.get("/offices", ctx -> admin(ctx, a -> Templates.render(ctx, "offices.jte",
                 new Page.Offices(frame(ctx, a, "Offices and agents", "offices"), desk.offices(), desk.staff()))));
+        r.post("/offices", ctx -> adminPost(ctx, "/offices", a -> RosterForms.addOffice(desk.roster(), a, ctx)));
+        r.post("/agents", ctx -> adminPost(ctx, "/offices", a -> RosterForms.addAgent(desk.roster(), a, ctx)));
+        r.post("/agents/{person}/offices", ctx -> adminPost(ctx, "/offices",
+                a -> RosterForms.setOffices(desk.roster(), a, ctx)));
+        r.post("/agents/{person}/deactivate", ctx -> adminPost(ctx, "/offices",
+                a -> desk.roster().deactivate(a, ctx.pathParam("person"))));
     }
 
     private void signInPage(Context ctx, String email, String error) {

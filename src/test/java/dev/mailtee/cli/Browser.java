@@ -13,12 +13,16 @@ final class Browser {
     private Browser() {}
 
     static ChromeDriver start(Path profile) throws java.io.IOException {
+        return start(profile, 1280, 900);
+    }
+
+    static ChromeDriver start(Path profile, int width, int height) throws java.io.IOException {
         Files.createDirectories(profile);
         ChromeOptions o = new ChromeOptions();
         o.setBinary("/usr/bin/chromium");
         o.addArguments("--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
                 "--disable-component-update", "--disable-sync", "--no-first-run", "--disable-dev-shm-usage",
-                "--window-size=1280,900", "--user-data-dir=" + profile.toAbsolutePath());
+                "--window-size=" + width + "," + height, "--user-data-dir=" + profile.toAbsolutePath());
         ChromeDriverService service = new ChromeDriverService.Builder()
                 .usingDriverExecutable(new File("/usr/bin/chromedriver")).usingAnyFreePort().build();
         ChromeDriver driver = new ChromeDriver(service, o);

@@ -27,6 +27,7 @@ import org.openqa.selenium.NoAlertPresentException;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
+import org.subethamail.smtp.RejectException;
 
 /**
  * The web desk in a real browser (Debian's headless chromium): mail in over SMTP, an agent's
@@ -54,7 +55,10 @@ class DeskBrowserTest {
         try (DeskSession s = DeskSession.open(gw.config)) {
             s.desk().addAgent("alice@example.com", "Alice Agent", List.of("Help"), false);
             s.desk().credentials().setPassword("alice@example.com", PASSWORD.toCharArray());
+            s.desk().addAgent("root@example.com", "Root Admin", List.of(), true);
+            s.desk().credentials().setPassword("root@example.com", PASSWORD.toCharArray());
         }
+        customers.refuseRecipients(r -> r.startsWith("stuck@") ? new RejectException(450, "mailbox busy") : null);
         base = "http://127.0.0.1:" + gw.httpPort();
         browser = Browser.start(dir.resolve("profile"));
         signIn(browser, "alice@example.com", PASSWORD);
@@ -151,6 +155,181 @@ class DeskBrowserTest {
                 + ticket)).header("Cookie", "mailtee_session=" + browser.manage().getCookieNamed("mailtee_session")
                 .getValue()).build(), HttpResponse.BodyHandlers.ofString());
         assertThat(r.statusCode()).isEqualTo(404);
+    }
+
+    @Test
+    void theFieldsFormChangesStatusPriorityAndAssigneeOnTheTimeline() throws Exception {
+        UUID ticket = awaitTicketSent("fields@customer.test", "Change my fields");
+        browser.get(base + "/tickets/" + ticket);
+        choose("status", "pending");
+        choose("priority", "urgent");
+        choose("assignee", "Unassigned");
+        browser.findElement(By.cssSelector("form.fields button")).click();
+        assertThat(settled(By.cssSelector(".notice")).getText())
+                .contains("status set to pending", "priority set to urgent", "unassigned");
+        assertThat(browser.findElement(By.cssSelector(".timeline")).getText()).contains("open → pending", "normal → urgent");
+        TicketViews.Summary now = ticketDetail(ticket).ticket();
+        assertThat(now.status()).isEqualTo("pending");
+        assertThat(now.priority()).isEqualTo("urgent");
+        assertThat(now.assignee()).isEmpty();
+    }
+
+    @Test
+    void anAdminAcceptsOneHeldMailOntoItsTicketAndDiscardsAnother() throws Exception {
+        UUID ticket = awaitTicketSent("owner@customer.test", "Held target");
+        String plus = "help+" + ticket + "@example.com";
+        send("intruder@else.test", plus, "From: intruder@else.test\r\nTo: " + plus + "\r\nSubject: Re: Held target\r\n"
+                + "\r\nI am the owner's colleague.\r\n");
+        send("spam@else.test", plus, "From: spam@else.test\r\nTo: " + plus + "\r\nSubject: Re: Held target\r\n"
+                + "\r\nBuy cheap watches.\r\n");
+        await().atMost(Duration.ofSeconds(20)).until(() -> heldSenders().containsAll(List.of("intruder@else.test",
+                "spam@else.test")));
+        asAdmin(() -> {
+            browser.get(base + "/held");
+            rowOf("intruder@else.test").findElement(By.xpath(".//button[text()='Accept']")).click();
+            assertThat(settled(By.cssSelector(".notice")).getText()).contains("filed on ticket");
+            rowOf("spam@else.test").findElement(By.xpath(".//button[text()='Discard']")).click();
+            assertThat(settled(By.cssSelector(".notice")).getText()).contains("discarded");
+            assertThat(browser.findElement(By.tagName("table")).getText()).doesNotContain("else.test");
+        });
+        assertThat(heldSenders()).doesNotContain("intruder@else.test", "spam@else.test");
+        TicketViews.Detail d = ticketDetail(ticket);
+        assertThat(d.messages()).anyMatch(m -> m.visibleText().contains("owner's colleague"));
+        assertThat(d.messages()).noneMatch(m -> m.visibleText().contains("watches"));
+        assertThat(d.events()).anyMatch(e -> e.kind().equals("held-accepted") && e.detail().contains("root@example.com"));
+    }
+
+    @Test
+    void anAdminRetriesAndDeletesAStuckDeliveryOnTheQueuePage() throws Exception {
+        awaitTicketSent("stuck@customer.test", "My mailbox is full");
+        asAdmin(() -> {
+            WebElement row = await().atMost(Duration.ofSeconds(30)).ignoreExceptions().until(() -> {
+                browser.get(base + "/queue");
+                return rowOf("stuck@customer.test");
+            }, r -> r.getText().contains("deferred") && r.getText().contains("mailbox busy"));
+            String queueId = row.findElement(By.tagName("code")).getText();
+            row.findElement(By.xpath(".//button[text()='Retry now']")).click();
+            assertThat(settled(By.cssSelector(".notice")).getText()).isEqualTo("retrying");
+            assertThat(queueList()).contains(queueId);
+            rowOf("stuck@customer.test").findElement(By.xpath(".//button[text()='Delete']")).click();
+            assertThat(settled(By.cssSelector(".notice")).getText()).isEqualTo("deleted");
+            assertThat(browser.findElement(By.tagName("table")).getText()).doesNotContain(queueId);
+            assertThat(queueList()).doesNotContain(queueId);
+        });
+    }
+
+    @Test
+    void anAdminAddsAnOfficeAndAnAgentMovesThemAndDeactivatesThem() throws Exception {
+        asAdmin(() -> {
+            browser.get(base + "/offices");
+            WebElement office = browser.findElement(By.cssSelector("form[action='/offices']"));
+            office.findElement(By.name("name")).sendKeys("Sales");
+            office.findElement(By.name("address")).sendKeys("sales@example.com");
+            office.findElement(By.tagName("button")).click();
+            assertThat(settled(By.cssSelector(".notice")).getText()).isEqualTo("added office Sales");
+
+            WebElement agent = browser.findElement(By.cssSelector("form[action='/agents']"));
+            agent.findElement(By.name("email")).sendKeys("carol@example.com");
+            agent.findElement(By.name("name")).sendKeys("Carol");
+            agent.findElement(By.name("password")).sendKeys(PASSWORD);
+            agent.findElement(By.xpath(".//label[normalize-space()='Sales']/input")).click();
+            agent.findElement(By.xpath(".//button[text()='Add agent']")).click();
+            assertThat(settled(By.cssSelector(".notice")).getText()).isEqualTo("added agent carol@example.com");
+        });
+        assertThat(officesOf("carol@example.com")).containsExactly("Sales");
+        UUID salesTicket;
+        try (SmtpClient c = gw.client()) {
+            c.sendMail("lead@customer.test", List.of("sales@example.com"), "From: lead@customer.test\r\n"
+                    + "To: sales@example.com\r\nSubject: Quote for 40 chairs\r\n\r\nPrice?\r\n");
+        }
+        salesTicket = awaitTicket("Quote for 40 chairs");
+        assertThat(ticketDetail(salesTicket).ticket().assignee()).contains("carol@example.com");
+
+        asAdmin(() -> {
+            browser.get(base + "/offices");
+            agentRow("carol@example.com").findElement(By.xpath(".//label[normalize-space()='Help']/input")).click();
+            agentRow("carol@example.com").findElement(By.xpath(".//button[text()='Save offices']")).click();
+            assertThat(settled(By.cssSelector(".notice")).getText()).isEqualTo("offices of carol@example.com saved");
+            assertThat(officesOf("carol@example.com")).containsExactlyInAnyOrder("Help", "Sales");
+            agentRow("carol@example.com").findElement(By.xpath(".//button[text()='Deactivate']")).click();
+            assertThat(settled(By.cssSelector(".notice")).getText())
+                    .isEqualTo("deactivated carol@example.com; 1 open tickets unassigned");
+            assertThat(browser.findElement(By.cssSelector("table.agents")).getText()).doesNotContain("carol@example.com");
+        });
+        try (DeskSession s = DeskSession.open(gw.config)) {
+            assertThat(s.desk().credentials().signIn("carol@example.com", PASSWORD.toCharArray())).isEmpty();
+        }
+        assertThat(ticketDetail(salesTicket).ticket().assignee()).isEmpty();
+        assertThat(ticketDetail(salesTicket).events()).anyMatch(e -> e.detail().contains("carol@example.com deactivated"));
+    }
+
+    @Test
+    void anAgentWhoIsNoAdminCannotChangeTheRosterEvenWithHerToken() throws Exception {
+        String cookie = "mailtee_session=" + browser.manage().getCookieNamed("mailtee_session").getValue();
+        HttpClient http = HttpClient.newHttpClient();
+        String page = http.send(HttpRequest.newBuilder(URI.create(base + "/tickets")).header("Cookie", cookie).build(),
+                HttpResponse.BodyHandlers.ofString()).body();
+        String csrf = page.replaceAll("(?s).*name=\"csrf\" value=\"([0-9a-f]+)\".*", "$1");
+        HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create(base + "/offices")).header("Cookie", cookie)
+                .header("Content-Type", "application/x-www-form-urlencoded").POST(HttpRequest.BodyPublishers.ofString(
+                        "csrf=" + csrf + "&name=Rogue&address=rogue%40example.com")).build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(r.statusCode()).isEqualTo(403);
+        try (DeskSession s = DeskSession.open(gw.config)) {
+            assertThat(s.desk().offices()).noneMatch(o -> o.name().equals("Rogue"));
+        }
+    }
+
+    private WebElement agentRow(String email) {
+        return settled(By.xpath("//table[contains(@class, 'agents')]//tr[td[1][normalize-space()='" + email + "']]"));
+    }
+
+    private List<String> officesOf(String email) {
+        try (DeskSession s = DeskSession.open(gw.config)) {
+            return s.desk().offices().stream().filter(o -> o.agents().contains(email)).map(o -> o.name()).toList();
+        }
+    }
+
+    private interface BrowserSteps {
+        void run() throws Exception;
+    }
+
+    /** Runs the steps signed in as the admin, then signs Alice back in for the other tests. */
+    private void asAdmin(BrowserSteps steps) throws Exception {
+        signOut();
+        signIn(browser, "root@example.com", PASSWORD);
+        try {
+            steps.run();
+        } finally {
+            signOut();
+            signIn(browser, "alice@example.com", PASSWORD);
+        }
+    }
+
+    private void signOut() {
+        browser.get(base + "/tickets");
+        browser.findElement(By.cssSelector("form.who button")).click();
+        await().atMost(Duration.ofSeconds(30)).until(() -> browser.getCurrentUrl().endsWith("/signin"));
+    }
+
+    private void choose(String select, String option) {
+        browser.findElement(By.xpath("//select[@name='" + select + "']/option[normalize-space()='" + option + "']")).click();
+    }
+
+    /** The table row that mentions {@code text} on the current page. */
+    private WebElement rowOf(String text) {
+        return settled(By.xpath("//tr[td[contains(., '" + text + "')]]"));
+    }
+
+    private List<String> heldSenders() {
+        try (DeskSession s = DeskSession.open(gw.config)) {
+            return s.desk().views().held().stream().map(TicketViews.HeldView::sender).toList();
+        }
+    }
+
+    private String queueList() {
+        Cli c = Cli.run("queue", "list", "-c", dir.resolve("mailtee.yaml").toString());
+        assertThat(c.exit()).as(c.err()).isZero();
+        return c.out();
     }
 
     /** The element once the page that shows it has loaded (a click returns before navigation ends). */

@@ -117,6 +117,32 @@ class DeskPipeTest {
     }
 
     @Test
+    void anAgentsPasswordComesFromStdinAndATokenIsPrintedOnce() throws Exception {
+        Path cfg = config(dir.resolve("data").toString());
+        Cli added = Cli.withInput("a long password\nignored second line\n".getBytes(StandardCharsets.UTF_8),
+                "desk", "agent", "add", "ann@example.com", "--office", "Support", "--password-stdin", "-c", cfg.toString());
+        assertThat(added.exit()).as(added.err()).isZero();
+        assertThat(added.out()).contains("added agent ann@example.com to Support; password set");
+        Cli shortOne = Cli.withInput("short\n".getBytes(StandardCharsets.UTF_8), "desk", "agent", "add",
+                "ann@example.com", "--password-stdin", "-c", cfg.toString());
+        assertThat(shortOne.exit()).isEqualTo(64);
+        assertThat(shortOne.err()).contains("at least 10 characters");
+
+        Cli first = Cli.run("desk", "agent", "token", "ann@example.com", "-c", cfg.toString());
+        Cli second = Cli.run("desk", "agent", "token", "ANN@example.com", "-c", cfg.toString());
+        assertThat(first.out().strip()).matches("mt_[0-9a-f]{64}");
+        assertThat(Cli.run("desk", "agent", "token", "nobody@example.com", "-c", cfg.toString()).exit()).isEqualTo(65);
+        try (DeskSession s = DeskSession.open(new dev.mailtee.config.ConfigLoader(java.util.Map.of()).read(cfg))) {
+            var credentials = s.desk().credentials();
+            assertThat(credentials.signIn("ann@example.com", "a long password".toCharArray())).isPresent();
+            assertThat(credentials.signIn("ann@example.com", "short".toCharArray())).isEmpty();
+            assertThat(credentials.byToken(first.out().strip())).isEmpty();
+            assertThat(credentials.byToken(second.out().strip())).hasValueSatisfying(a ->
+                    assertThat(a.email()).isEqualTo("ann@example.com"));
+        }
+    }
+
+    @Test
     void aMistakeInTheDeskSectionIsOneLineAndExit78() throws Exception {
         Path file = Files.writeString(dir.resolve("bad.yaml"), "desk:\n  offices:\n    - {name: S, address: nope}\n");
         Cli c = Cli.run("ticket", "list", "-c", file.toString());
