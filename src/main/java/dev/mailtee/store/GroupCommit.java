@@ -69,6 +69,8 @@ final class GroupCommit implements WritePath {
         if (!open) throw new SQLException("store is closed");
         Unit<T> unit = new Unit<>(durability, work);
         waiting.add(unit);
+        // closed meanwhile: the writer may have made its last round before this unit arrived
+        if (!open && waiting.remove(unit)) throw new SQLException("store is closed");
         try {
             return awaitUninterruptibly(unit.result);
         } catch (ExecutionException e) {
