@@ -10,13 +10,14 @@ import dev.mailtee.queue.DeliveryQueue;
 import dev.mailtee.queue.QueueControl;
 import dev.mailtee.queue.Spool;
 import dev.mailtee.store.Database;
+import dev.mailtee.store.StoreConfig;
 
 /** Opens the store the configuration names; shared by the daemon and the admin commands. */
 final class Stores {
     private Stores() {}
 
     static Database open(MailteeConfig config) {
-        return Database.sqlite(config.dataDir().resolve("mailtee.db"));
+        return Database.open(new StoreConfig(config.dataDir()));
     }
 
     static Desk desk(MailteeConfig config, Database db, DeliveryQueue queue) {

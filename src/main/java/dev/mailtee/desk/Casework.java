@@ -2,6 +2,7 @@ package dev.mailtee.desk;
 
 import dev.mailtee.store.Database;
 import dev.mailtee.store.Durability;
+import dev.mailtee.store.Rows;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Clock;

@@ -3,6 +3,7 @@ package dev.mailtee.desk;
 import at.favre.lib.crypto.bcrypt.BCrypt;
 import dev.mailtee.store.Database;
 import dev.mailtee.store.Durability;
+import dev.mailtee.store.Rows;
 import java.nio.charset.StandardCharsets;
 import java.security.SecureRandom;
 import java.sql.Connection;

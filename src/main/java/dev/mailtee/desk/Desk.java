@@ -4,6 +4,7 @@ import dev.mailtee.config.DeskConfig;
 import dev.mailtee.queue.DeliveryQueue;
 import dev.mailtee.store.Database;
 import dev.mailtee.store.Durability;
+import dev.mailtee.store.Rows;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.ArrayList;

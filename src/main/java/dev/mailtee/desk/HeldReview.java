@@ -2,6 +2,7 @@ package dev.mailtee.desk;
 
 import dev.mailtee.store.Database;
 import dev.mailtee.store.Durability;
+import dev.mailtee.store.Rows;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;

@@ -5,6 +5,7 @@ import dev.mailtee.mail.BodyType;
 import dev.mailtee.mail.QueueId;
 import dev.mailtee.queue.DeliveryQueue;
 import dev.mailtee.queue.QueuedMessage;
+import dev.mailtee.store.Rows;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Instant;

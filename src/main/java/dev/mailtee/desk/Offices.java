@@ -1,6 +1,8 @@
 package dev.mailtee.desk;
 
 import dev.mailtee.config.DeskConfig;
+import dev.mailtee.store.Dialect;
+import dev.mailtee.store.Rows;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -42,10 +44,7 @@ final class Offices {
     }
 
     static void addAgent(Connection c, Office office, Person agent) throws SQLException {
-        if (Rows.one(c, "SELECT 1 FROM desk_office_agent WHERE office_id = ? AND person_id = ?", rs -> 1,
-                office.id(), agent.id()).isEmpty()) {
-            Rows.update(c, "INSERT INTO desk_office_agent (office_id, person_id) VALUES (?, ?)", office.id(), agent.id());
-        }
+        Dialect.of(c).insertIfAbsent(c, "desk_office_agent", "office_id, person_id", office.id(), agent.id());
     }
 
     static List<Person> agents(Connection c, Office office) throws SQLException {
@@ -54,15 +53,13 @@ final class Offices {
     }
 
     /**
-     * The next agent in turn. The cursor is bumped before it is read, so the row lock (or
-     * SQLite's single writer) makes two concurrent tickets take different turns.
+     * The next agent in turn. The cursor is bumped and read in one step of the store, so two
+     * concurrent tickets take different turns.
      */
     static Optional<Person> nextAgent(Connection c, Office office) throws SQLException {
         List<Person> agents = agents(c, office);
         if (agents.isEmpty()) return Optional.empty();
-        Rows.update(c, "UPDATE desk_office SET next_agent = next_agent + 1 WHERE id = ?", office.id());
-        long turn = Rows.one(c, "SELECT next_agent FROM desk_office WHERE id = ?", rs -> rs.getLong(1), office.id())
-                .orElseThrow() - 1;
+        long turn = Dialect.of(c).increment(c, "desk_office", "next_agent", "id", office.id()) - 1;
         return Optional.of(agents.get((int) (turn % agents.size())));
     }
 

@@ -1,5 +1,6 @@
 package dev.mailtee.desk;
 
+import dev.mailtee.store.Rows;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.ArrayList;
@@ -14,8 +15,8 @@ final class TicketSearch {
 
     /**
      * An agent of several offices gets one index range per office, merged here: with an
-     * {@code office_id IN (…)} condition SQLite sorts every ticket of those offices for each page
-     * (measured: 111 ms for the first page at 100k tickets, against 3 ms for one office).
+     * {@code office_id IN (…)} condition the embedded store sorts every ticket of those offices for
+     * each page (measured: 111 ms for the first page at 100k tickets, against 3 ms for one office).
      */
     static TicketPage page(Connection c, Agent agent, TicketQuery q) throws SQLException {
         if (agent.admin() || q.officeId().isPresent()) return cut(rows(c, agent, q), q.limit());

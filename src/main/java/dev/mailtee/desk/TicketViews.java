@@ -1,6 +1,7 @@
 package dev.mailtee.desk;
 
 import dev.mailtee.store.Database;
+import dev.mailtee.store.Rows;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;

@@ -1,5 +1,7 @@
 package dev.mailtee.desk;
 
+import dev.mailtee.store.Dialect;
+import dev.mailtee.store.Rows;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -16,7 +18,7 @@ final class Tickets {
 
     static Ticket open(Connection c, String subject, Office office, Person requester, Optional<Person> assignee,
             long now) throws SQLException {
-        Ticket t = new Ticket(UUID.randomUUID(), Rows.next(c, "ticket_number"), subject, Ticket.Status.OPEN,
+        Ticket t = new Ticket(UUID.randomUUID(), Counters.next(c, Counters.TICKET_NUMBER), subject, Ticket.Status.OPEN,
                 office.id(), requester.id(), assignee.map(Person::id));
         Rows.update(c, "INSERT INTO desk_ticket (id, number, subject, status, priority, office_id, requester_id, "
                 + "assignee_id, created_at, updated_at) VALUES (?, ?, ?, 'open', 'normal', ?, ?, ?, ?, ?)",
@@ -52,8 +54,8 @@ final class Tickets {
     }
 
     static void addParticipant(Connection c, Ticket t, Person p) throws SQLException {
-        if (p.id().equals(t.requesterId()) || isParticipant(c, t, p)) return;
-        Rows.update(c, "INSERT INTO desk_participant (ticket_id, person_id) VALUES (?, ?)", t.id().toString(), p.id());
+        if (p.id().equals(t.requesterId())) return;
+        Dialect.of(c).insertIfAbsent(c, "desk_participant", "ticket_id, person_id", t.id().toString(), p.id());
     }
 
     /** The requester, anyone copied on the ticket, and the desk's staff may write on it. */

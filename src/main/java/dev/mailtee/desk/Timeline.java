@@ -1,5 +1,6 @@
 package dev.mailtee.desk;
 
+import dev.mailtee.store.Rows;
 import java.sql.Connection;
 import java.sql.SQLException;
 
@@ -27,6 +28,6 @@ final class Timeline {
 
     static void record(Connection c, Ticket t, String kind, String detail, long now) throws SQLException {
         Rows.update(c, "INSERT INTO desk_event (seq, ticket_id, kind, detail, created_at) VALUES (?, ?, ?, ?, ?)",
-                Rows.next(c, "event_seq"), t.id().toString(), kind, detail, now);
+                Counters.next(c, Counters.EVENT_ORDER), t.id().toString(), kind, detail, now);
     }
 }

@@ -28,7 +28,7 @@ import java.util.concurrent.locks.ReentrantLock;
  * it is taken over and the copy sent again (at least once, never zero times).
  *
  * <p>Plain files under the state directory, because the pipe command starts a JVM per message
- * and opening an SQLite database cost a fifth of that run:
+ * and opening the embedded store cost a fifth of that run:
  * <pre>
  * copies.lock    empty; FileChannel.lock on it serialises every read-modify-write
  * copies.swept   its modification time: when expired files were last removed

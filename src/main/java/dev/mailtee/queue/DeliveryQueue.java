@@ -2,23 +2,22 @@ package dev.mailtee.queue;
 
 import dev.mailtee.mail.BodyType;
 import dev.mailtee.store.Database;
+import dev.mailtee.store.Dialect;
 import dev.mailtee.store.Durability;
+import dev.mailtee.store.Rows;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.HashSet;
 
 /**
  * The durable queue: a message's state is the rows that exist for it (as in Postfix, where it
@@ -41,12 +40,8 @@ public final class DeliveryQueue {
     /** The queued message's bytes, exactly as received (a fresh stream each time). */
     public InputStream open(String queueId) throws IOException {
         Optional<byte[]> inline = db.read(c -> {
-            try (PreparedStatement ps = c.prepareStatement("SELECT bytes FROM message_body WHERE queue_id = ?")) {
-                ps.setString(1, queueId);
-                try (ResultSet rs = ps.executeQuery()) {
-                    return rs.next() ? Optional.of(rs.getBytes(1)) : Optional.<byte[]>empty();
-                }
-            }
+            Dialect dialect = Dialect.of(c);
+            return Rows.one(c, "SELECT bytes FROM message_body WHERE queue_id = ?", rs -> dialect.readBytes(rs, 1), queueId);
         });
         return inline.isPresent() ? new ByteArrayInputStream(inline.get()) : spool.openFile(queueId);
     }
@@ -92,7 +87,7 @@ public final class DeliveryQueue {
     private static void insertBody(Connection c, String queueId, byte[] bytes) throws SQLException {
         try (PreparedStatement ps = c.prepareStatement("INSERT INTO message_body (queue_id, bytes) VALUES (?, ?)")) {
             ps.setString(1, queueId);
-            ps.setBytes(2, bytes);
+            Dialect.of(c).bindBytes(ps, 2, bytes);
             ps.executeUpdate();
         }
     }
@@ -126,18 +121,11 @@ public final class DeliveryQueue {
     /** Takes up to {@code max} due deliveries of one destination, marking them ACTIVE. */
     public List<Claim> claim(String destination, int max, Instant now) {
         return db.write(Durability.RELAXED, c -> {
-            List<Claim> claims = new ArrayList<>();
-            try (PreparedStatement ps = c.prepareStatement("SELECT " + Rows.COLUMNS
+            List<Claim> claims = Rows.list(c, "SELECT " + QueueRows.COLUMNS
                     + " FROM delivery d JOIN message m ON m.queue_id = d.queue_id"
                     + " WHERE d.destination = ? AND d.state = 'PENDING' AND d.next_attempt_at <= ?"
-                    + " ORDER BY d.next_attempt_at LIMIT ?" + db.dialect().skipLocked())) {
-                ps.setString(1, destination);
-                ps.setLong(2, now.toEpochMilli());
-                ps.setInt(3, max);
-                try (ResultSet rs = ps.executeQuery()) {
-                    while (rs.next()) claims.add(new Claim(Rows.message(rs), Rows.delivery(rs)));
-                }
-            }
+                    + " ORDER BY d.next_attempt_at LIMIT ?" + Dialect.of(c).lockForClaim("d"),
+                    rs -> new Claim(QueueRows.message(rs), QueueRows.delivery(rs)), destination, now.toEpochMilli(), max);
             try (PreparedStatement ps = c.prepareStatement(
                     "UPDATE delivery SET state = 'ACTIVE' WHERE queue_id = ? AND destination = ?")) {
                 for (Claim cl : claims) {
@@ -184,14 +172,7 @@ public final class DeliveryQueue {
     public int recover() {
         int resumed = db.write(Durability.SYNCED, c -> Rows.update(c,
                 "UPDATE delivery SET state = 'PENDING' WHERE state = 'ACTIVE'"));
-        Set<String> live = db.read(c -> {
-            Set<String> ids = new HashSet<>();
-            try (PreparedStatement ps = c.prepareStatement("SELECT queue_id FROM message");
-                 ResultSet rs = ps.executeQuery()) {
-                while (rs.next()) ids.add(rs.getString(1));
-            }
-            return ids;
-        });
+        Set<String> live = db.read(c -> Set.copyOf(Rows.list(c, "SELECT queue_id FROM message", rs -> rs.getString(1))));
         try {
             spool.removeOrphans(live);
         } catch (IOException e) {

@@ -2,6 +2,7 @@ package dev.mailtee.queue;
 
 import dev.mailtee.store.Database;
 import dev.mailtee.store.Durability;
+import dev.mailtee.store.Rows;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.time.Instant;
@@ -71,15 +72,15 @@ public final class QueueControl {
         return db.read(c -> {
             Map<String, QueuedMessage> messages = new LinkedHashMap<>();
             Map<String, List<Delivery>> deliveries = new LinkedHashMap<>();
-            try (PreparedStatement ps = c.prepareStatement("SELECT " + Rows.COLUMNS
+            try (PreparedStatement ps = c.prepareStatement("SELECT " + QueueRows.COLUMNS
                     + " FROM message m JOIN delivery d ON d.queue_id = m.queue_id" + where
                     + " ORDER BY m.received_at, m.queue_id, d.destination")) {
                 for (int i = 0; i < args.size(); i++) ps.setString(i + 1, args.get(i));
                 try (ResultSet rs = ps.executeQuery()) {
                     while (rs.next()) {
-                        QueuedMessage m = Rows.message(rs);
+                        QueuedMessage m = QueueRows.message(rs);
                         messages.putIfAbsent(m.queueId(), m);
-                        deliveries.computeIfAbsent(m.queueId(), k -> new ArrayList<>()).add(Rows.delivery(rs));
+                        deliveries.computeIfAbsent(m.queueId(), k -> new ArrayList<>()).add(QueueRows.delivery(rs));
                     }
                 }
             }

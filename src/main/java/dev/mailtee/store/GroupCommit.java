@@ -3,7 +3,6 @@ package dev.mailtee.store;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Savepoint;
-import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.BlockingQueue;
@@ -13,12 +12,13 @@ import java.util.concurrent.LinkedBlockingQueue;
 import javax.sql.DataSource;
 
 /**
- * SQLite has one writer at a time and each durable commit costs an fsync. One writer thread
- * takes every waiting unit of work, runs them in a single transaction (each inside its own
- * savepoint, so one failing unit rolls back alone) and commits once: many SMTP sessions and
- * queue workers share one fsync. The commit is FULL (fsynced) when any unit asked for it.
+ * The embedded store's write path. SQLite has one writer at a time and each durable commit
+ * costs an fsync. One writer thread takes every waiting unit of work, runs them in a single
+ * transaction (each inside its own savepoint, so one failing unit rolls back alone) and commits
+ * once: many SMTP sessions and queue workers share one fsync. The commit is synced when any
+ * unit asked for it.
  */
-final class GroupCommit implements AutoCloseable {
+final class GroupCommit implements WritePath {
     private static final int MAX_BATCH = 256;
 
     /** One caller's work; its outcome is only published after the batch's commit. */
@@ -52,20 +52,25 @@ final class GroupCommit implements AutoCloseable {
     }
 
     private final DataSource writer;
+    private final Dialect dialect;
     private final BlockingQueue<Unit<?>> waiting = new LinkedBlockingQueue<>();
     private final Thread thread;
     private volatile boolean open = true;
 
-    GroupCommit(DataSource writer) {
+    GroupCommit(DataSource writer, Dialect dialect) {
         this.writer = writer;
+        this.dialect = dialect;
         // a platform thread: SQLite's JNI calls would pin a virtual thread's carrier anyway
         this.thread = Thread.ofPlatform().name("mailtee-store-writer").daemon().start(this::loop);
     }
 
-    <T> T submit(Durability durability, Sql<T> work) throws SQLException {
+    @Override
+    public <T> T submit(Durability durability, Sql<T> work) throws SQLException {
         if (!open) throw new SQLException("store is closed");
         Unit<T> unit = new Unit<>(durability, work);
         waiting.add(unit);
+        // closed meanwhile: the writer may have made its last round before this unit arrived
+        if (!open && waiting.remove(unit)) throw new SQLException("store is closed");
         try {
             return awaitUninterruptibly(unit.result);
         } catch (ExecutionException e) {
@@ -111,9 +116,7 @@ final class GroupCommit implements AutoCloseable {
     private void commit(List<Unit<?>> batch) {
         boolean synced = batch.stream().anyMatch(u -> u.durability == Durability.SYNCED);
         try (Connection c = writer.getConnection()) {
-            try (Statement s = c.createStatement()) {
-                s.execute(synced ? "PRAGMA synchronous=FULL" : "PRAGMA synchronous=NORMAL");
-            }
+            dialect.durability(c, synced ? Durability.SYNCED : Durability.RELAXED);
             c.setAutoCommit(false);
             try {
                 for (Unit<?> u : batch) u.run(c);
@@ -130,6 +133,11 @@ final class GroupCommit implements AutoCloseable {
             // the writer thread lives on for the next batch (an Error included, e.g. a deep stack)
             for (Unit<?> u : batch) u.result.completeExceptionally(e);
         }
+    }
+
+    /** How many units wait for the writer thread to take them. */
+    int waiting() {
+        return waiting.size();
     }
 
     @Override

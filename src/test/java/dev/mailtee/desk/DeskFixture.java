@@ -8,6 +8,7 @@ import dev.mailtee.queue.DeliveryQueue;
 import dev.mailtee.queue.Spool;
 import dev.mailtee.store.Database;
 import dev.mailtee.store.Sql;
+import dev.mailtee.store.StoreConfig;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
@@ -26,7 +27,7 @@ final class DeskFixture implements AutoCloseable {
 
     private DeskFixture(Path dataDir, DeskConfig config) {
         this.dataDir = dataDir;
-        this.db = Database.sqlite(dataDir.resolve("mailtee.db"));
+        this.db = Database.open(new StoreConfig(dataDir));
         this.queue = new DeliveryQueue(db, new Spool(dataDir.resolve("spool")));
         this.desk = new Desk(db, queue, dataDir, config, "desk.test", Clock.systemUTC());
     }

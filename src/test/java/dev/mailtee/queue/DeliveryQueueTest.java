@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.mailtee.mail.BodyType;
 import dev.mailtee.mail.QueueId;
 import dev.mailtee.store.Database;
+import dev.mailtee.store.StoreConfig;
 import dev.mailtee.store.StoreException;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -30,7 +31,7 @@ class DeliveryQueueTest {
 
     @BeforeEach
     void open() {
-        db = Database.sqlite(dir.resolve("q.db"));
+        db = Database.open(new StoreConfig(dir));
         Spool spool = new Spool(dir.resolve("spool"));
         queue = new DeliveryQueue(db, spool);
         control = new QueueControl(db, spool);

@@ -1,8 +1,6 @@
 package dev.mailtee.queue;
 
 import dev.mailtee.mail.BodyType;
-import java.sql.Connection;
-import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
@@ -10,12 +8,12 @@ import java.util.List;
 import java.util.Optional;
 
 /** Reading queue rows into records, shared by the queue's flow and its admin side. */
-final class Rows {
+final class QueueRows {
     /** A message joined with one of its deliveries, in the column order {@link #message} and {@link #delivery} read. */
     static final String COLUMNS = "m.queue_id, m.sender, m.message_id, m.size_bytes, m.eight_bit, m.smtputf8, m.received_at, "
             + "d.destination, d.recipients, d.state, d.attempts, d.next_attempt_at, d.last_error";
 
-    private Rows() {}
+    private QueueRows() {}
 
     static QueuedMessage message(ResultSet rs) throws SQLException {
         return new QueuedMessage(rs.getString(1), rs.getString(2), Optional.ofNullable(rs.getString(3)),
@@ -26,12 +24,5 @@ final class Rows {
         return new Delivery(rs.getString(1), rs.getString(8), List.of(rs.getString(9).split("\n")),
                 DeliveryState.valueOf(rs.getString(10)), rs.getInt(11), Instant.ofEpochMilli(rs.getLong(12)),
                 Optional.ofNullable(rs.getString(13)));
-    }
-
-    static int update(Connection c, String sql, Object... args) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement(sql)) {
-            for (int i = 0; i < args.length; i++) ps.setObject(i + 1, args[i]);
-            return ps.executeUpdate();
-        }
     }
 }
