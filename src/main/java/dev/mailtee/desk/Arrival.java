@@ -1,5 +1,8 @@
 package dev.mailtee.desk;
 
+import dev.mailtee.desk.mime.InboundMail;
+import dev.mailtee.desk.mime.NamedAddress;
+import dev.mailtee.desk.origin.MailOrigin;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -16,7 +19,7 @@ record Arrival(InboundMail mail, String rawSha256, MailOrigin origin, List<Strin
         addresses = List.copyOf(addresses);
     }
 
-    Optional<Mailbox> author() {
+    Optional<NamedAddress> author() {
         return mail.headers().author().filter(m -> m.address().contains("@"));
     }
 
@@ -58,6 +61,6 @@ record Arrival(InboundMail mail, String rawSha256, MailOrigin origin, List<Strin
     }
 
     String senderKey() {
-        return author().map(Mailbox::normalizedAddress).orElse("").toLowerCase(Locale.ROOT);
+        return author().map(NamedAddress::normalizedAddress).orElse("").toLowerCase(Locale.ROOT);
     }
 }

@@ -1,6 +1,11 @@
 package dev.mailtee.desk;
 
 import dev.mailtee.store.Rows;
+import dev.mailtee.desk.mime.Attachment;
+import dev.mailtee.desk.mime.InboundMail;
+import dev.mailtee.desk.text.BodyText;
+import dev.mailtee.desk.text.HtmlForDisplay;
+import dev.mailtee.desk.text.ReplySplitter;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.List;
@@ -15,11 +20,12 @@ final class Conversation {
     static void addInbound(Connection c, Ticket t, Optional<Person> author, Arrival a, long now) throws SQLException {
         String id = UUID.randomUUID().toString();
         InboundMail mail = a.mail();
-        String full = mail.body().readableText();
+        String full = BodyText.of(mail.body());
         String visible = ReplySplitter.split(full).visibleText();
+        String html = mail.body().html().map(HtmlForDisplay::sanitize).orElse(null);
         insert(c, id, t, author.map(Person::id).orElse(null), "inbound", a.originName(), mail.headers().messageId(),
                 mail.headers().inReplyTo(), mail.headers().references(), mail.headers().subject(),
-                visible.isBlank() ? full : visible, full, mail.body().displayHtml().orElse(null), a.rawSha256(), now);
+                visible.isBlank() ? full : visible, full, html, a.rawSha256(), now);
         for (Attachment at : mail.attachments()) {
             Rows.update(c, "INSERT INTO desk_attachment (id, message_id, filename, content_type, size_bytes, sha256, "
                     + "content_id, is_inline) VALUES (?, ?, ?, ?, ?, ?, ?, ?)", UUID.randomUUID().toString(), id,

@@ -1,6 +1,14 @@
 package dev.mailtee.desk;
 
 import dev.mailtee.config.DeskConfig;
+import dev.mailtee.desk.mime.InboundMail;
+import dev.mailtee.desk.mime.InboundMailParser;
+import dev.mailtee.desk.mime.MailHeaders;
+import dev.mailtee.desk.mime.MailLimits;
+import dev.mailtee.desk.mime.NamedAddress;
+import dev.mailtee.desk.origin.LoopGuard;
+import dev.mailtee.desk.origin.MailOrigin;
+import dev.mailtee.desk.text.BodyText;
 import dev.mailtee.queue.DeliveryQueue;
 import dev.mailtee.store.Database;
 import dev.mailtee.store.Durability;
@@ -73,8 +81,8 @@ public final class Desk {
     private MailOrigin origin(InboundMail mail, List<Office> offices) {
         Set<String> own = new HashSet<>(config.ownAddresses());
         offices.forEach(o -> own.add(o.address()));
-        MailOrigin origin = new LoopGuard(own).classify(mail);
-        Optional<String> plusSender = mail.headers().author().map(Mailbox::address)
+        MailOrigin origin = new LoopGuard(own, BodyText::of).classify(mail);
+        Optional<String> plusSender = mail.headers().author().map(NamedAddress::address)
                 .filter(a -> offices.stream().anyMatch(o -> o.plusToken(a) != null));
         return origin instanceof MailOrigin.Human && plusSender.isPresent() ? new MailOrigin.OwnAddress(plusSender.get())
                 : origin;

@@ -1,5 +1,9 @@
 package dev.mailtee.desk;
 
+import dev.mailtee.desk.mime.NamedAddress;
+import dev.mailtee.desk.mime.Omission;
+import dev.mailtee.desk.mime.RecipientStatus;
+import dev.mailtee.desk.origin.MailOrigin;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.List;
@@ -67,7 +71,7 @@ final class Filer {
     private Filing newTicket(Connection c, Office office, List<Office> offices, Arrival a, Optional<String> unknownToken,
             long now) throws SQLException {
         if (!a.isHuman()) return hold(c, office, HeldMail.Reason.SUPPRESSED, a.originReason(), a, Optional.empty(), now);
-        Mailbox author = a.author().get();
+        NamedAddress author = a.author().get();
         Person requester = People.customer(c, author.address(), author.displayName(), now);
         Optional<Person> assignee = Offices.nextAgent(c, office);
         Ticket t = Tickets.open(c, a.subject(), office, requester, assignee, now);
@@ -89,7 +93,7 @@ final class Filer {
     /** People copied on the mail may write on the ticket too; our own addresses are not people. */
     private static void copied(Connection c, Ticket t, Arrival a, List<Office> offices, long now) throws SQLException {
         var headers = a.mail().headers();
-        for (Mailbox m : java.util.stream.Stream.concat(headers.to().stream(), headers.cc().stream()).toList()) {
+        for (NamedAddress m : java.util.stream.Stream.concat(headers.to().stream(), headers.cc().stream()).toList()) {
             if (!m.address().contains("@") || offices.stream().anyMatch(o -> o.isAddressedBy(m.address()))) continue;
             if (m.normalizedAddress().equals(a.senderKey())) continue;
             Tickets.addParticipant(c, t, People.customer(c, m.address(), m.displayName(), now));

@@ -1,6 +1,7 @@
 package dev.mailtee.desk;
 
 import dev.mailtee.store.Rows;
+import dev.mailtee.desk.mime.NamedAddress;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.Optional;
@@ -28,7 +29,7 @@ final class HeldMail {
         String id = UUID.randomUUID().toString();
         Rows.update(c, "INSERT INTO desk_held (id, office_id, reason, detail, sender, subject, message_id, ticket_id, "
                 + "raw_sha256, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", id, office.id(), reason.column(), detail,
-                a.author().map(Mailbox::address).orElse(""), a.mail().headers().subject(),
+                a.author().map(NamedAddress::address).orElse(""), a.mail().headers().subject(),
                 a.mail().headers().messageId().orElse(null), ticket.map(t -> t.id().toString()).orElse(null),
                 a.rawSha256(), now);
         return id;

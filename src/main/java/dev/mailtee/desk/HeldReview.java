@@ -1,5 +1,9 @@
 package dev.mailtee.desk;
 
+import dev.mailtee.desk.mime.InboundMail;
+import dev.mailtee.desk.mime.InboundMailParser;
+import dev.mailtee.desk.mime.MailLimits;
+import dev.mailtee.desk.origin.MailOrigin;
 import dev.mailtee.store.Database;
 import dev.mailtee.store.Durability;
 import dev.mailtee.store.Rows;

@@ -1,6 +1,7 @@
 package dev.mailtee.desk;
 
 import dev.mailtee.config.DeskConfig;
+import dev.mailtee.desk.text.BodyText;
 import dev.mailtee.mail.BodyType;
 import dev.mailtee.mail.QueueId;
 import dev.mailtee.queue.DeliveryQueue;
@@ -60,7 +61,7 @@ final class Notifier {
         if (!config.notifyAgents() || config.outbound().isEmpty()) return;
         List<String> to = agents.stream().filter(p -> !p.id().equals(writer.id())).map(Person::email).toList();
         if (to.isEmpty()) return;
-        String body = a.mail().body().readableText();
+        String body = BodyText.of(a.mail().body());
         String excerpt = body.length() > 4000 ? body.substring(0, 4000) + "\n[…]" : body;
         String text = what + " " + t.tag() + " from " + writer.email() + " in " + office.name() + ":\n"
                 + t.subject() + "\n\n" + excerpt + "\n";

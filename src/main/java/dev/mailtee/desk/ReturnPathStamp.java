@@ -1,7 +1,11 @@
 package dev.mailtee.desk;
 
+import dev.mailtee.mail.HeaderBlock;
+import dev.mailtee.mail.HeaderRead;
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
-import java.util.Locale;
 
 /**
  * Adds the Return-Path a delivering MTA would add (RFC 5321 4.4) when the message has none and
@@ -21,18 +25,15 @@ final class ReturnPathStamp {
     }
 
     private static boolean hasReturnPath(byte[] raw) {
-        int start = 0;
-        while (start < raw.length) {
-            int end = start;
-            while (end < raw.length && raw[end] != '\n') end++;
-            int len = end - start;
-            if (len == 0 || (len == 1 && raw[start] == '\r')) return false; // end of the header
-            if (len >= 12 && new String(raw, start, 12, StandardCharsets.ISO_8859_1).toLowerCase(Locale.ROOT)
-                    .equals("return-path:")) {
-                return true;
-            }
-            start = end + 1;
+        try {
+            // the whole message as the limit: a header block of any length is read, never refused
+            return switch (HeaderBlock.read(new ByteArrayInputStream(raw), raw.length)) {
+                case HeaderRead.Parsed parsed -> parsed.header().first("Return-Path").isPresent();
+                case HeaderRead.Empty empty -> false;
+                case HeaderRead.TooLarge tooLarge -> throw new IllegalStateException("header longer than the message");
+            };
+        } catch (IOException impossible) {
+            throw new UncheckedIOException(impossible);
         }
-        return false;
     }
 }

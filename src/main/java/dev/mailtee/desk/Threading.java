@@ -1,5 +1,6 @@
 package dev.mailtee.desk;
 
+import dev.mailtee.desk.origin.MailOrigin;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.ArrayList;

@@ -2,6 +2,7 @@ package dev.mailtee.desk;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.mailtee.testing.Corpus;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;

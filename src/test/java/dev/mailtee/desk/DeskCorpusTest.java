@@ -2,6 +2,7 @@ package dev.mailtee.desk;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.mailtee.testing.Corpus;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
@@ -15,7 +16,7 @@ class DeskCorpusTest {
 
     @Test
     void everyCorpusMessageIsFiledOnceAndRecognisedTheSecondTime() {
-        List<String> messages = dev.mailtee.testing.Corpus.messages();
+        List<String> messages = Corpus.messages();
         assertThat(messages).hasSizeGreaterThan(40);
         try (DeskFixture desk = DeskFixture.open(dir)) {
             for (String path : messages) {

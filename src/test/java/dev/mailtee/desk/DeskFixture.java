@@ -9,6 +9,7 @@ import dev.mailtee.queue.Spool;
 import dev.mailtee.store.Database;
 import dev.mailtee.store.Sql;
 import dev.mailtee.store.StoreConfig;
+import dev.mailtee.testing.RawMessages;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
@@ -56,7 +57,7 @@ final class DeskFixture implements AutoCloseable {
     }
 
     List<Filing> file(String... lines) {
-        return desk.file(TestMessages.crlf(lines), Optional.empty(), List.of());
+        return desk.file(RawMessages.crlfLines(lines), Optional.empty(), List.of());
     }
 
     Filing fileOne(String... lines) {

@@ -2,6 +2,7 @@ package dev.mailtee.desk;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.mailtee.testing.RawMessages;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
@@ -62,7 +63,7 @@ class DeskLoopTest {
 
     @Test
     void aNullEnvelopeSenderMarksAnAutomaticMessage() {
-        List<Filing> f = desk.desk.file(TestMessages.crlf("From: bob@customer.test", "To: support@example.com",
+        List<Filing> f = desk.desk.file(RawMessages.crlfLines("From: bob@customer.test", "To: support@example.com",
                 "Subject: Away", "Message-ID: <away@customer.test>", "", "away"), Optional.of(""), List.of());
         assertThat(f).singleElement().isInstanceOf(Filing.Held.class);
     }

@@ -2,6 +2,7 @@ package dev.mailtee.desk;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.mailtee.testing.RawMessages;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
@@ -70,9 +71,9 @@ class DeskRoutingTest {
     @Test
     void thePlusAddressMayBeOnlyInTheEnvelope() {
         Filing.NewTicket t = newTicket();
-        List<Filing> f = desk.desk.file(TestMessages.crlf("From: jane@customer.test", "To: undisclosed-recipients:;",
-                "Subject: bcc", "Message-ID: <env@customer.test>", "", "x"), Optional.of("jane@customer.test"),
-                List.of("support+" + t.ticket() + "@example.com"));
+        List<Filing> f = desk.desk.file(RawMessages.crlfLines("From: jane@customer.test",
+                "To: undisclosed-recipients:;", "Subject: bcc", "Message-ID: <env@customer.test>", "", "x"),
+                Optional.of("jane@customer.test"), List.of("support+" + t.ticket() + "@example.com"));
         assertThat(f).singleElement().isInstanceOf(Filing.Reply.class);
         List<Filing> viaDeliveredTo = desk.file("Delivered-To: support+" + t.ticket() + "@example.com",
                 "From: jane@customer.test", "Subject: dt", "Message-ID: <dt@customer.test>", "", "x");

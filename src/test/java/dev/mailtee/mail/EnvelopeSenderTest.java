@@ -1,7 +1,7 @@
 package dev.mailtee.mail;
 
-import static dev.mailtee.mail.TestMessages.lf;
-import static dev.mailtee.mail.TestMessages.parse;
+import static dev.mailtee.testing.RawMessages.lf;
+import static dev.mailtee.testing.RawMessages.readHeader;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import org.junit.jupiter.api.Test;
@@ -12,7 +12,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 class EnvelopeSenderTest {
 
     static EnvelopeSender senderOf(String header) {
-        return EnvelopeSender.of(parse(lf(header + "\n\nbody\n")).header());
+        return EnvelopeSender.of(readHeader(lf(header + "\n\nbody\n")).header());
     }
 
     static EnvelopeSender mailbox(String address) {

@@ -1,14 +1,14 @@
 package dev.mailtee.mail;
 
-import static dev.mailtee.mail.TestMessages.ascii;
-import static dev.mailtee.mail.TestMessages.crlf;
-import static dev.mailtee.mail.TestMessages.parse;
+import static dev.mailtee.testing.RawMessages.ascii;
+import static dev.mailtee.testing.RawMessages.crlf;
+import static dev.mailtee.testing.RawMessages.readHeader;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import org.junit.jupiter.api.Test;
 
 class HeaderBlockEditTest {
-    private final HeaderBlock header = parse(crlf("""
+    private final HeaderBlock header = readHeader(crlf("""
             Received: from a
             \tby b
             To: first@example.org

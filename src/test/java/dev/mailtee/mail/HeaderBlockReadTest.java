@@ -1,10 +1,10 @@
 package dev.mailtee.mail;
 
-import static dev.mailtee.mail.TestMessages.ascii;
-import static dev.mailtee.mail.TestMessages.crlf;
-import static dev.mailtee.mail.TestMessages.lf;
-import static dev.mailtee.mail.TestMessages.parse;
-import static dev.mailtee.mail.TestMessages.rest;
+import static dev.mailtee.testing.RawMessages.ascii;
+import static dev.mailtee.testing.RawMessages.crlf;
+import static dev.mailtee.testing.RawMessages.lf;
+import static dev.mailtee.testing.RawMessages.readHeader;
+import static dev.mailtee.testing.RawMessages.rest;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.ByteArrayInputStream;
@@ -32,7 +32,7 @@ class HeaderBlockReadTest {
     @ValueSource(strings = {"CRLF", "LF"})
     void writesBackTheSameBytesAndLeavesTheBodyOnTheStream(String style) {
         byte[] message = style.equals("CRLF") ? crlf(SIMPLE) : lf(SIMPLE);
-        HeaderRead.Parsed parsed = parse(message);
+        HeaderRead.Parsed parsed = readHeader(message);
 
         byte[] header = parsed.header().toBytes();
         byte[] body = rest(parsed);
@@ -51,7 +51,7 @@ class HeaderBlockReadTest {
         byte[] latin1 = "X-Old: Gr\u00fc\u00dfe\r\n".getBytes(StandardCharsets.ISO_8859_1);
         byte[] message = concat(received, latin1, crlf("\nbody"));
 
-        HeaderBlock header = parse(message).header();
+        HeaderBlock header = readHeader(message).header();
 
         assertThat(header.fields().get(0).raw()).isEqualTo(received);
         assertThat(header.fields().get(1).raw()).isEqualTo(latin1);
@@ -59,7 +59,7 @@ class HeaderBlockReadTest {
 
     @Test
     void findsFieldsByNameWhateverTheCase() {
-        HeaderBlock header = parse(lf("SUBJECT: one\nsubject: two\nFrom: a@b.c\n\n")).header();
+        HeaderBlock header = readHeader(lf("SUBJECT: one\nsubject: two\nFrom: a@b.c\n\n")).header();
 
         assertThat(header.first("Subject")).map(HeaderField::value).contains("one");
         assertThat(header.all("subject")).extracting(HeaderField::value).containsExactly("one", "two");
@@ -70,7 +70,7 @@ class HeaderBlockReadTest {
     void dropsTheMboxFromLineProcmailHandsOver() {
         byte[] message = lf("From ana@example.org  Tue Jul  1 10:00:00 2025\nFrom: ana@example.org\nSubject: hi\n\nbody\n");
 
-        HeaderRead.Parsed parsed = parse(message);
+        HeaderRead.Parsed parsed = readHeader(message);
 
         assertThat(ascii(parsed.header().toBytes())).isEqualTo("From: ana@example.org\nSubject: hi\n\n");
         assertThat(ascii(rest(parsed))).isEqualTo("body\n");
@@ -80,7 +80,7 @@ class HeaderBlockReadTest {
     void keepsAFromFieldWithObsoleteSpaceBeforeTheColon() {
         byte[] message = lf("From : ana@example.org\nSubject\t: hi\n\n");
 
-        HeaderBlock header = parse(message).header();
+        HeaderBlock header = readHeader(message).header();
 
         assertThat(header.fields()).extracting(HeaderField::name).containsExactly("From", "Subject");
         assertThat(header.first("subject")).map(HeaderField::value).contains("hi");
@@ -89,7 +89,7 @@ class HeaderBlockReadTest {
 
     @Test
     void readsAMessageWithoutBody() {
-        HeaderRead.Parsed parsed = parse(crlf("From: a@b.c\nSubject: no body\n"));
+        HeaderRead.Parsed parsed = readHeader(crlf("From: a@b.c\nSubject: no body\n"));
 
         assertThat(parsed.header().separator()).isEqualTo(new Separator.EndOfInput());
         assertThat(parsed.header().fields()).hasSize(2);
@@ -99,7 +99,7 @@ class HeaderBlockReadTest {
     @Test
     void readsAHeaderBlockThatEndsAtEndOfInputWithoutALineEnding() {
         byte[] message = lf("From: a@b.c\nSubject: cut");
-        HeaderRead.Parsed parsed = parse(message);
+        HeaderRead.Parsed parsed = readHeader(message);
 
         assertThat(parsed.header().first("Subject")).map(HeaderField::value).contains("cut");
         assertThat(parsed.header().toBytes()).isEqualTo(message);
@@ -109,7 +109,7 @@ class HeaderBlockReadTest {
 
     @Test
     void readsABlankLineWithAnEmptyBody() {
-        HeaderRead.Parsed parsed = parse(crlf("Subject: x\n\n"));
+        HeaderRead.Parsed parsed = readHeader(crlf("Subject: x\n\n"));
 
         assertThat(parsed.header().separator()).isEqualTo(new Separator.BlankLine(LineEnding.CRLF));
         assertThat(rest(parsed)).isEmpty();
@@ -118,7 +118,7 @@ class HeaderBlockReadTest {
     @Test
     void aLineThatIsNoFieldStartsTheBodyAndIsGivenBack() {
         byte[] message = lf("From: a@b.c\nSubject: x\nthis is body text\nmore\n");
-        HeaderRead.Parsed parsed = parse(message);
+        HeaderRead.Parsed parsed = readHeader(message);
 
         assertThat(parsed.header().separator()).isEqualTo(new Separator.BodyWithoutBlankLine());
         assertThat(parsed.header().fields()).hasSize(2);
@@ -128,7 +128,7 @@ class HeaderBlockReadTest {
     @Test
     void aMessageWithoutAnyFieldIsAllBody() {
         byte[] message = lf(" indented first line\nsecond\n");
-        HeaderRead.Parsed parsed = parse(message);
+        HeaderRead.Parsed parsed = readHeader(message);
 
         assertThat(parsed.header().fields()).isEmpty();
         assertThat(rest(parsed)).isEqualTo(message);
@@ -136,7 +136,7 @@ class HeaderBlockReadTest {
 
     @Test
     void separatesTheBodyWhenAskedAndTheBodyHadNoBlankLine() {
-        HeaderRead.Parsed parsed = parse(crlf("Subject: x\nbody\n"));
+        HeaderRead.Parsed parsed = readHeader(crlf("Subject: x\nbody\n"));
 
         byte[] header = parsed.header().withBlankLineBeforeBody().toBytes();
 
@@ -172,7 +172,7 @@ class HeaderBlockReadTest {
     void newLinesFollowTheEndingNearestTheBodyWhenEndingsAreMixed() {
         byte[] message = concat(lf("Delivered-To: x@y.z\n"), crlf("Subject: x\n\nbody\n"));
 
-        HeaderBlock header = parse(message).header();
+        HeaderBlock header = readHeader(message).header();
 
         assertThat(header.lineEndings().mixed()).isTrue();
         assertThat(header.lineEndings().seen()).isEqualTo(Set.of(LineEnding.CRLF, LineEnding.LF));
@@ -186,7 +186,7 @@ class HeaderBlockReadTest {
         java.util.Arrays.fill(body, (byte) 'b');
         var in = new CountingInputStream(new ByteArrayInputStream(concat(crlf("Subject: x\n\n"), body)));
 
-        HeaderRead.Parsed parsed = parse(in);
+        HeaderRead.Parsed parsed = readHeader(in);
 
         assertThat(in.count()).isLessThanOrEqualTo(16 * 1024);
         var out = new ByteArrayOutputStream();

@@ -1,9 +1,9 @@
 package dev.mailtee.mail;
 
-import static dev.mailtee.mail.TestMessages.ascii;
-import static dev.mailtee.mail.TestMessages.crlf;
-import static dev.mailtee.mail.TestMessages.lf;
-import static dev.mailtee.mail.TestMessages.parse;
+import static dev.mailtee.testing.RawMessages.ascii;
+import static dev.mailtee.testing.RawMessages.crlf;
+import static dev.mailtee.testing.RawMessages.lf;
+import static dev.mailtee.testing.RawMessages.readHeader;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -80,7 +80,7 @@ class HeaderFieldTest {
 
     @Test
     void equalFieldsHaveEqualBytes() {
-        HeaderBlock header = parse(lf("A: 1\nA: 1\nA: 2\n\n")).header();
+        HeaderBlock header = readHeader(lf("A: 1\nA: 1\nA: 2\n\n")).header();
 
         assertThat(header.fields().get(0)).isEqualTo(header.fields().get(1)).hasSameHashCodeAs(header.fields().get(1));
         assertThat(header.fields().get(0)).isNotEqualTo(header.fields().get(2));

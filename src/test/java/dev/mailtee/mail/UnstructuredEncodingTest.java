@@ -2,6 +2,7 @@ package dev.mailtee.mail;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.mailtee.testing.RawMessages;
 import jakarta.mail.internet.MimeUtility;
 import java.nio.ByteBuffer;
 import java.nio.charset.CodingErrorAction;
@@ -24,7 +25,7 @@ class UnstructuredEncodingTest {
     void shortAsciiIsWrittenPlain() {
         HeaderField field = HeaderField.unstructured("Subject", "Hello world [Ab3x]", LineEnding.CRLF);
 
-        assertThat(TestMessages.ascii(field.raw())).isEqualTo("Subject: Hello world [Ab3x]\r\n");
+        assertThat(RawMessages.ascii(field.raw())).isEqualTo("Subject: Hello world [Ab3x]\r\n");
     }
 
     @Test
@@ -32,7 +33,7 @@ class UnstructuredEncodingTest {
         String text = "The quarterly report for the northern region is attached, please review it before Monday's "
                 + "meeting with the board of directors and send comments to the finance team by Friday noon [Ab3x]";
 
-        String raw = TestMessages.ascii(HeaderField.unstructured("Subject", text, LineEnding.LF).raw());
+        String raw = RawMessages.ascii(HeaderField.unstructured("Subject", text, LineEnding.LF).raw());
 
         assertThat(raw).doesNotContain("=?");
         assertThat(raw.split("\n")).hasSizeGreaterThan(2)
@@ -52,7 +53,7 @@ class UnstructuredEncodingTest {
     void nonAsciiIsEncodedInWordsThatDecodeBackToTheText(String text) throws Exception {
         String raw = new String(HeaderField.unstructured("Subject", text, LineEnding.CRLF).raw(), StandardCharsets.UTF_8);
 
-        assertThat(raw).isEqualTo(TestMessages.ascii(raw.getBytes(StandardCharsets.UTF_8)));
+        assertThat(raw).isEqualTo(RawMessages.ascii(raw.getBytes(StandardCharsets.UTF_8)));
         assertThat(raw.split("\r\n")).allSatisfy(line -> assertThat(line.length()).isLessThanOrEqualTo(76));
         assertEveryEncodedWordIsWholeUtf8(raw);
         assertThat(decodeAll(raw)).isEqualTo(text);
@@ -63,7 +64,7 @@ class UnstructuredEncodingTest {
 
     @Test
     void the2047EncodingOfAPlainAsciiTagStaysReadable() {
-        String raw = TestMessages.ascii(HeaderField.unstructured("Subject", "日本 [Ab3x]", LineEnding.LF).raw());
+        String raw = RawMessages.ascii(HeaderField.unstructured("Subject", "日本 [Ab3x]", LineEnding.LF).raw());
 
         assertThat(raw).endsWith("?= [Ab3x]\n");
     }
@@ -93,7 +94,7 @@ class UnstructuredEncodingTest {
     void aVeryLongWordIsSplitIntoEncodedWords() {
         String word = "x".repeat(1500);
 
-        String raw = TestMessages.ascii(HeaderField.unstructured("Subject", word, LineEnding.LF).raw());
+        String raw = RawMessages.ascii(HeaderField.unstructured("Subject", word, LineEnding.LF).raw());
 
         assertThat(raw.split("\n")).allSatisfy(line -> assertThat(line.length()).isLessThanOrEqualTo(76));
         assertThat(decodeAll(raw)).isEqualTo(word);

@@ -1,9 +1,11 @@
 package dev.mailtee.testing;
 
+import dev.mailtee.desk.mime.InboundMail;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URISyntaxException;
 import java.net.URL;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -33,6 +35,15 @@ public final class Corpus {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    public static String text(String relativePath) {
+        return new String(bytes(relativePath), StandardCharsets.UTF_8);
+    }
+
+    /** The message as the desk's MIME parser reads it, with the default limits. */
+    public static InboundMail mail(String relativePath) {
+        return RawMessages.parseMail(bytes(relativePath));
     }
 
     /** Every regular file below a corpus folder, sorted, as paths relative to the corpus root. */

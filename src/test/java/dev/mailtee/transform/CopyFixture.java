@@ -6,7 +6,7 @@ import dev.mailtee.mail.HeaderBlock;
 import dev.mailtee.mail.HeaderField;
 import dev.mailtee.mail.HeaderRead;
 import dev.mailtee.mail.MailboxAddress;
-import dev.mailtee.mail.TestMessages;
+import dev.mailtee.testing.RawMessages;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -48,8 +48,8 @@ final class CopyFixture {
 
     /** Each copy as the bytes a sendmail would get. */
     static List<byte[]> copies(UniqueCopy transform, byte[] message, List<MailboxAddress> destinations) {
-        HeaderRead.Parsed parsed = TestMessages.parse(message);
-        byte[] body = TestMessages.rest(parsed);
+        HeaderRead.Parsed parsed = RawMessages.readHeader(message);
+        byte[] body = RawMessages.rest(parsed);
         return transform.copiesFor(parsed.header(), destinations).stream().map(copy -> {
             var out = new ByteArrayOutputStream();
             try {
@@ -62,7 +62,7 @@ final class CopyFixture {
     }
 
     static HeaderBlock header(byte[] message) {
-        return TestMessages.parse(message).header();
+        return RawMessages.readHeader(message).header();
     }
 
     static List<HeaderField> untouchedFields(byte[] message) {

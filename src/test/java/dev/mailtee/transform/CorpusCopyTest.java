@@ -8,16 +8,13 @@ import static dev.mailtee.transform.CopyFixture.uniqueCopy;
 import static dev.mailtee.transform.CopyFixture.untouchedFields;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.mailtee.mail.Corpus;
+import dev.mailtee.testing.Corpus;
 import dev.mailtee.mail.DecodedText;
 import dev.mailtee.mail.HeaderBlock;
 import dev.mailtee.mail.HeaderField;
 import dev.mailtee.mail.HeaderRead;
 import dev.mailtee.mail.Separator;
-import dev.mailtee.mail.TestMessages;
-import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
+import dev.mailtee.testing.RawMessages;
 import java.util.List;
 import java.util.Optional;
 import java.util.stream.Stream;
@@ -27,22 +24,22 @@ import org.junit.jupiter.params.provider.MethodSource;
 /** Every real-world message of the corpus can be copied, and only the intended fields change. */
 class CorpusCopyTest {
 
-    static Stream<Path> messages() {
+    static Stream<String> messages() {
         return Corpus.messages().stream();
     }
 
     @ParameterizedTest(name = "{0}")
     @MethodSource("messages")
-    void copiesChangeOnlyTheirOwnFields(Path file) throws IOException {
-        byte[] original = Files.readAllBytes(file);
-        HeaderRead.Parsed parsed = TestMessages.parse(original);
-        byte[] body = TestMessages.rest(parsed);
+    void copiesChangeOnlyTheirOwnFields(String message) {
+        byte[] original = Corpus.bytes(message);
+        HeaderRead.Parsed parsed = RawMessages.readHeader(original);
+        byte[] body = RawMessages.rest(parsed);
 
         List<byte[]> copies = copies(uniqueCopy(), original, destinations(2));
 
         for (byte[] copy : copies) {
-            HeaderRead.Parsed copied = TestMessages.parse(copy);
-            assertThat(TestMessages.rest(copied)).isEqualTo(body);
+            HeaderRead.Parsed copied = RawMessages.readHeader(copy);
+            assertThat(RawMessages.rest(copied)).isEqualTo(body);
             assertThat(untouchedFields(copy)).isEqualTo(terminated(untouchedFields(original), parsed.header()));
             assertThat(copied.header().all("X-Kayako-Dup")).hasSize(1);
             assertTagged(parsed.header().first("Subject"), copied.header());

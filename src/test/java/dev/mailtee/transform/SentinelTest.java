@@ -1,7 +1,7 @@
 package dev.mailtee.transform;
 
-import static dev.mailtee.mail.TestMessages.ascii;
-import static dev.mailtee.mail.TestMessages.lf;
+import static dev.mailtee.testing.RawMessages.ascii;
+import static dev.mailtee.testing.RawMessages.lf;
 import static dev.mailtee.transform.CopyFixture.copies;
 import static dev.mailtee.transform.CopyFixture.destinations;
 import static dev.mailtee.transform.CopyFixture.header;

@@ -6,7 +6,7 @@ import static dev.mailtee.transform.CopyFixture.header;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.mailtee.mail.TestMessages;
+import dev.mailtee.testing.RawMessages;
 import java.util.List;
 import java.util.random.RandomGenerator;
 import org.junit.jupiter.api.Test;
@@ -70,7 +70,7 @@ class SubjectTagsTest {
     void theTagLengthIsConfigurable(int length) {
         var transform = new UniqueCopy(new UniqueCopy.Settings("X-Kayako-Dup", length, "gw.example.net"));
 
-        List<byte[]> copies = copies(transform, TestMessages.lf(Messages.PLAIN), destinations(5));
+        List<byte[]> copies = copies(transform, RawMessages.lf(Messages.PLAIN), destinations(5));
 
         assertThat(copies).allSatisfy(copy -> assertThat(header(copy).first("Subject").orElseThrow().value())
                 .matches("Printer on floor 3 is jammed \\[[A-Za-z0-9]{" + length + "}\\]"));

@@ -1,7 +1,7 @@
 package dev.mailtee.transform;
 
-import static dev.mailtee.mail.TestMessages.ascii;
-import static dev.mailtee.mail.TestMessages.crlf;
+import static dev.mailtee.testing.RawMessages.ascii;
+import static dev.mailtee.testing.RawMessages.crlf;
 import static dev.mailtee.transform.CopyFixture.mailbox;
 import static dev.mailtee.transform.CopyFixture.mime4j;
 import static dev.mailtee.transform.CopyFixture.uniqueCopy;
@@ -10,7 +10,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.mailtee.mail.DecodedText;
 import dev.mailtee.mail.HeaderBlock;
 import dev.mailtee.mail.HeaderField;
-import dev.mailtee.mail.TestMessages;
+import dev.mailtee.testing.RawMessages;
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
@@ -25,12 +25,12 @@ class TaggedSubjectTest {
 
     private static byte[] copyWithSubjectLines(String subjectLines) {
         byte[] message = crlf("From: ana@example.org\n" + subjectLines + "\nDate: Tue, 1 Jul 2025 10:00:00 +0200\n\nbody\n");
-        HeaderBlock header = TestMessages.parse(message).header();
+        HeaderBlock header = RawMessages.readHeader(message).header();
         return uniqueCopy().headerFor(header, mailbox("q@kayako.example"), TAG).header().toBytes();
     }
 
     private static String subjectText(byte[] header) {
-        return TestMessages.parse(header).header().first("Subject").orElseThrow().text().text();
+        return RawMessages.readHeader(header).header().first("Subject").orElseThrow().text().text();
     }
 
     static String encoded(String charset, String text) {
@@ -99,7 +99,8 @@ class TaggedSubjectTest {
         byte[] latin1 = "Subject: Caf\u00e9 cr\u00e8me\r\n".getBytes(StandardCharsets.ISO_8859_1);
         byte[] message = concat(crlf("From: ana@example.org\n"), latin1, crlf("\nbody\n"));
 
-        HeaderField subject = uniqueCopy().headerFor(TestMessages.parse(message).header(), mailbox("q@kayako.example"), TAG)
+        HeaderBlock original = RawMessages.readHeader(message).header();
+        HeaderField subject = uniqueCopy().headerFor(original, mailbox("q@kayako.example"), TAG)
                 .header().first("Subject").orElseThrow();
 
         assertThat(subject.raw()).isEqualTo("Subject: Caf\u00e9 cr\u00e8me [Ab3x]\r\n".getBytes(StandardCharsets.ISO_8859_1));
@@ -117,7 +118,7 @@ class TaggedSubjectTest {
     void severalSubjectsBecomeOne() {
         byte[] header = copyWithSubjectLines("Subject: first\nSubject: second");
 
-        assertThat(TestMessages.parse(header).header().all("Subject")).extracting(HeaderField::value)
+        assertThat(RawMessages.readHeader(header).header().all("Subject")).extracting(HeaderField::value)
                 .containsExactly("first [Ab3x]");
     }
 

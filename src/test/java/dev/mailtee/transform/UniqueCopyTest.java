@@ -1,8 +1,8 @@
 package dev.mailtee.transform;
 
-import static dev.mailtee.mail.TestMessages.ascii;
-import static dev.mailtee.mail.TestMessages.crlf;
-import static dev.mailtee.mail.TestMessages.lf;
+import static dev.mailtee.testing.RawMessages.ascii;
+import static dev.mailtee.testing.RawMessages.crlf;
+import static dev.mailtee.testing.RawMessages.lf;
 import static dev.mailtee.transform.CopyFixture.bodyOf;
 import static dev.mailtee.transform.CopyFixture.copies;
 import static dev.mailtee.transform.CopyFixture.destinations;

@@ -1,9 +1,0 @@
-package dev.mailtee.desk;
-
-/** One header field as received: its name and its unfolded value with encoded words decoded. */
-record HeaderField(String name, String value) {
-
-    boolean isNamed(String other) {
-        return name.equalsIgnoreCase(other);
-    }
-}
