@@ -1,6 +1,6 @@
 package dev.mailtee.smtp;
 
-import dev.mailtee.delivery.Reply;
+import dev.mailtee.mail.Reply;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.Optional;

@@ -4,7 +4,7 @@ import dev.mailtee.config.Destination;
 import dev.mailtee.config.Route;
 import dev.mailtee.config.UniqueCopies;
 import dev.mailtee.delivery.QueuedCopies;
-import dev.mailtee.delivery.Reply;
+import dev.mailtee.mail.Reply;
 import dev.mailtee.delivery.SmtpConnection;
 import dev.mailtee.delivery.SmtpConnector;
 import dev.mailtee.delivery.SmtpFailure;
