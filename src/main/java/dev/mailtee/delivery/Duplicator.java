@@ -13,7 +13,6 @@ import dev.mailtee.transform.SubjectTag;
 import dev.mailtee.transform.UniqueCopy;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.SequenceInputStream;
 import java.nio.file.AccessDeniedException;
 import java.nio.file.FileSystemException;
