@@ -20,6 +20,7 @@ import dev.mailtee.queue.QueueEntry;
 import dev.mailtee.queue.QueuedMessage;
 import dev.mailtee.queue.Spool;
 import dev.mailtee.store.Database;
+import dev.mailtee.store.StoreConfig;
 import dev.mailtee.testing.FakeSendmail;
 import dev.mailtee.transform.UniqueCopy;
 import java.io.ByteArrayInputStream;
@@ -69,7 +70,7 @@ class IntakeTest {
 
     @BeforeEach
     void open() {
-        db = Database.sqlite(dir.resolve("q.db"));
+        db = Database.open(new StoreConfig(dir));
         Spool spool = new Spool(dir.resolve("spool"));
         queue = new DeliveryQueue(db, spool);
         control = new QueueControl(db, spool);
