@@ -19,8 +19,7 @@ import dev.mailtee.queue.QueueControl;
 import dev.mailtee.queue.QueueEntry;
 import dev.mailtee.queue.QueuedMessage;
 import dev.mailtee.queue.Spool;
-import dev.mailtee.store.Database;
-import dev.mailtee.store.StoreConfig;
+import dev.mailtee.testing.QueueStore;
 import dev.mailtee.testing.FakeSendmail;
 import dev.mailtee.transform.UniqueCopy;
 import java.io.ByteArrayInputStream;
@@ -61,7 +60,7 @@ class IntakeTest {
 
     @TempDir
     Path dir;
-    Database db;
+    QueueStore store;
     DeliveryQueue queue;
     QueueControl control;
     final Set<String> woken = new LinkedHashSet<>();
@@ -70,16 +69,15 @@ class IntakeTest {
 
     @BeforeEach
     void open() {
-        db = Database.open(new StoreConfig(dir));
-        Spool spool = new Spool(dir.resolve("spool"));
-        queue = new DeliveryQueue(db, spool);
-        control = new QueueControl(db, spool);
+        store = QueueStore.open(dir);
+        queue = store.queue();
+        control = store.control();
         intake = new Intake(new IntakeLimits(1_000_000, 3), new DurableQueueing(queue, woken::addAll), clock);
     }
 
     @AfterEach
     void close() {
-        db.close();
+        store.close();
     }
 
     private static Routing routing(Route route, String... recipients) {

@@ -1,13 +1,12 @@
 package dev.mailtee.queue;
 
+import dev.mailtee.testing.QueueStore;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.mailtee.mail.BodyType;
 import dev.mailtee.mail.QueueId;
 import dev.mailtee.mail.SpooledMessage;
-import dev.mailtee.store.Database;
-import dev.mailtee.store.StoreConfig;
 import dev.mailtee.store.StoreException;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -25,22 +24,21 @@ import org.junit.jupiter.api.io.TempDir;
 class DeliveryQueueTest {
     @TempDir
     Path dir;
-    Database db;
+    QueueStore store;
     DeliveryQueue queue;
     QueueControl control;
     final Instant t0 = Instant.parse("2026-11-21T00:00:00Z");
 
     @BeforeEach
     void open() {
-        db = Database.open(new StoreConfig(dir));
-        Spool spool = new Spool(dir.resolve("spool"));
-        queue = new DeliveryQueue(db, spool);
-        control = new QueueControl(db, spool);
+        store = QueueStore.open(dir);
+        queue = store.queue();
+        control = store.control();
     }
 
     @AfterEach
     void close() {
-        db.close();
+        store.close();
     }
 
     private Accepted message(String id, byte[] bytes, String... destinations) throws IOException {

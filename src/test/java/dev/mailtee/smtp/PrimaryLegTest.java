@@ -56,6 +56,13 @@ class PrimaryLegTest {
         return new PrimaryLeg(client, connectors);
     }
 
+    /** Sends the message through {@code leg}: the primary answers 250 and holds one message, for {@code recipient} alone. */
+    private void assertDeliveredOnlyTo(PrimaryLeg leg, String recipient) throws IOException {
+        send(leg, MESSAGE);
+        assertThat(leg.finish()).hasValueSatisfying(r -> assertThat(r.code()).isEqualTo(250));
+        assertThat(sink.messages()).singleElement().satisfies(m -> assertThat(m.recipients()).containsExactly(recipient));
+    }
+
     private Reply propose(PrimaryLeg leg, String rcpt) {
         return leg.propose(primary, SENDER, BodyType.SEVEN_BIT, rcpt);
     }
@@ -134,9 +141,7 @@ class PrimaryLegTest {
         assertThat(propose(leg, "first@example.net").code()).isEqualTo(451);
         assertThat(propose(leg, "a@example.net").code()).isEqualTo(250);
         assertThat(leg.beforeData()).isEmpty();
-        send(leg, MESSAGE);
-        assertThat(leg.finish()).hasValueSatisfying(r -> assertThat(r.code()).isEqualTo(250));
-        assertThat(sink.messages()).singleElement().satisfies(m -> assertThat(m.recipients()).containsExactly("a@example.net"));
+        assertDeliveredOnlyTo(leg, "a@example.net");
     }
 
     @Test
@@ -150,9 +155,7 @@ class PrimaryLegTest {
         PrimaryLeg next = leg();
         assertThat(propose(next, "new@example.net").code()).isEqualTo(250);
         assertThat(next.beforeData()).isEmpty();
-        send(next, MESSAGE);
-        assertThat(next.finish()).hasValueSatisfying(r -> assertThat(r.code()).isEqualTo(250));
-        assertThat(sink.messages()).singleElement().satisfies(m -> assertThat(m.recipients()).containsExactly("new@example.net"));
+        assertDeliveredOnlyTo(next, "new@example.net");
     }
 
     @Test

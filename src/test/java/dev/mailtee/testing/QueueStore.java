@@ -1,0 +1,22 @@
+package dev.mailtee.testing;
+
+import dev.mailtee.queue.DeliveryQueue;
+import dev.mailtee.queue.QueueControl;
+import dev.mailtee.queue.Spool;
+import dev.mailtee.store.Database;
+import dev.mailtee.store.StoreConfig;
+import java.nio.file.Path;
+
+/** A real store and spool under {@code dir}, with the queue's two sides on it, for queue-facing tests. */
+public record QueueStore(Database db, DeliveryQueue queue, QueueControl control) implements AutoCloseable {
+    public static QueueStore open(Path dir) {
+        Database db = Database.open(new StoreConfig(dir));
+        Spool spool = new Spool(dir.resolve("spool"));
+        return new QueueStore(db, new DeliveryQueue(db, spool), new QueueControl(db, spool));
+    }
+
+    @Override
+    public void close() {
+        db.close();
+    }
+}
