@@ -12,6 +12,7 @@ import dev.mailtee.delivery.SmtpConnector;
 import dev.mailtee.delivery.SmtpConnectors;
 import dev.mailtee.delivery.SmtpCourier;
 import dev.mailtee.queue.DeliveryQueue;
+import dev.mailtee.queue.LocalWakeups;
 import dev.mailtee.queue.QueueControl;
 import dev.mailtee.smtp.Relay;
 import dev.mailtee.smtp.SmtpListener;
@@ -49,7 +50,8 @@ final class Gateway implements AutoCloseable {
     private Gateway(MailteeConfig config, Database db, DataDirectoryLock lock, Clock clock) {
         this.db = db;
         this.lock = lock;
-        queue = Stores.queue(config, db);
+        // the desk's notifications and replies wake their runner once their transaction commits
+        queue = Stores.queue(config, db, new LocalWakeups(db, this::wake));
         control = Stores.control(config, db);
         int resumed = queue.recover();
         PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
