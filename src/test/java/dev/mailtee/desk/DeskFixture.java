@@ -4,8 +4,10 @@ import dev.mailtee.config.DeskConfig;
 import dev.mailtee.config.Destination;
 import dev.mailtee.config.HostPort;
 import dev.mailtee.config.TlsPolicy;
+import dev.mailtee.queue.Claimant;
 import dev.mailtee.queue.DeliveryQueue;
 import dev.mailtee.queue.Spool;
+import dev.mailtee.queue.Wakeups;
 import dev.mailtee.store.Database;
 import dev.mailtee.store.Sql;
 import dev.mailtee.store.StoreConfig;
@@ -29,7 +31,8 @@ final class DeskFixture implements AutoCloseable {
     private DeskFixture(Path dataDir, DeskConfig config) {
         this.dataDir = dataDir;
         this.db = Database.open(new StoreConfig(dataDir));
-        this.queue = new DeliveryQueue(db, new Spool(dataDir.resolve("spool")));
+        this.queue = new DeliveryQueue(db, new Spool(dataDir.resolve("spool")), new Claimant("desk-test", Duration.ofMinutes(5)),
+                Wakeups.NONE);
         this.desk = new Desk(db, queue, dataDir, config, "desk.test", Clock.systemUTC());
     }
 
