@@ -53,7 +53,7 @@ final class Gateway implements AutoCloseable {
         // the desk's notifications and replies wake their runner once their transaction commits
         queue = Stores.queue(config, db, new LocalWakeups(db, this::wake));
         control = Stores.control(config, db);
-        int resumed = queue.recover();
+        int resumed = queue.recover(clock.instant());
         PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
         depth = MultiGauge.builder("mailtee.queue.depth").description("open deliveries by destination and status")
                 .register(registry);

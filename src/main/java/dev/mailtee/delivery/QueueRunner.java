@@ -58,12 +58,12 @@ public final class QueueRunner {
         this.workers = workers;
         this.clock = clock;
         this.poll = poll;
-        this.held = new HeldClaims(queue);
+        this.held = new HeldClaims(queue, destination, clock);
     }
 
     public void start() {
         running = true;
-        heartbeat = startHeartbeat();
+        heartbeat = held.startHeartbeat();
         for (int i = 0; i < workers; i++) {
             threads.add(Thread.ofVirtual().name("deliver-" + destination + "-" + i).start(this::work));
         }
@@ -98,7 +98,7 @@ public final class QueueRunner {
      */
     public int deliverDueNow() {
         int tried = 0;
-        Thread beat = startHeartbeat();
+        Thread beat = held.startHeartbeat();
         try (Courier courier = couriers.get()) {
             for (List<Claim> batch = claim(); !batch.isEmpty(); batch = claim()) {
                 for (Claim c : batch) deliver(courier, c);
@@ -122,7 +122,7 @@ public final class QueueRunner {
                 }
                 for (Claim c : batch) {
                     if (running) deliver(courier, c);
-                    else giveBack(c);
+                    else held.giveBack(c);
                 }
             }
         }
@@ -157,34 +157,6 @@ public final class QueueRunner {
             running = false;
         } finally {
             lock.unlock();
-        }
-    }
-
-    /** Renews the held claims' leases while workers are busy with slow copies, until interrupted. */
-    private Thread startHeartbeat() {
-        return Thread.ofVirtual().name("lease-" + destination).start(() -> {
-            while (!Thread.currentThread().isInterrupted()) {
-                try {
-                    Thread.sleep(held.heartbeat());
-                    held.keepAll(clock.instant());
-                } catch (InterruptedException e) {
-                    return;
-                } catch (RuntimeException e) {
-                    LOG.error("cannot renew the leases of deliveries to {}: {}", destination, e.getMessage());
-                }
-            }
-        });
-    }
-
-    /** Stopping: the claim goes back to the queue untried, for any worker to take at once. */
-    private void giveBack(Claim claim) {
-        try {
-            queue.release(claim);
-        } catch (RuntimeException e) {
-            LOG.error("cannot give back {} to {}; it is retried when its lease runs out", claim.message().queueId(),
-                    destination, e);
-        } finally {
-            held.forget(claim);
         }
     }
 

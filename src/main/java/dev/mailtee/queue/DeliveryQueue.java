@@ -230,14 +230,15 @@ public final class DeliveryQueue {
 
     /**
      * At start-up on the embedded store, where this process is the only one delivering: every
-     * lease still held ran out with the process that held it, so its copies are claimable now.
+     * lease still held ran out with the process that held it, so it ends {@code now} and its
+     * copies are claimable at once.
      * On a store shared by nodes nothing is touched (the other nodes' claims are live; a dead
      * node's run out by themselves). Also removes spool files of messages never acknowledged.
      */
-    public int recover() {
+    public int recover(Instant now) {
         boolean shared = db.read(c -> Dialect.of(c).sharedByNodes());
         int resumed = shared ? 0 : db.write(Durability.SYNCED, c -> Rows.update(c,
-                "UPDATE delivery SET lease_until = 0 WHERE state = 'ACTIVE'"));
+                "UPDATE delivery SET lease_until = ? WHERE state = 'ACTIVE'", now.toEpochMilli()));
         Set<String> live = db.read(c -> Set.copyOf(Rows.list(c, "SELECT queue_id FROM message", rs -> rs.getString(1))));
         try {
             spool.removeOrphans(live);

@@ -139,8 +139,8 @@ class DeliveryLeaseTest {
     @Test
     void theEmbeddedStoreIsNotSharedSoRecoveryAtStartUpEndsTheLeasesItFinds() {
         a.claim("d1", 10, t0);
-        assertThat(b.recover()).isEqualTo(1);
+        assertThat(b.recover(t0)).isEqualTo(1);
         assertThat(b.claim("d1", 10, t0)).hasSize(1);
-        assertThat(b.recover()).as("B's own lease too: recovery is for start-up").isEqualTo(1);
+        assertThat(b.recover(t0)).as("B's own lease too: recovery is for start-up").isEqualTo(1);
     }
 }

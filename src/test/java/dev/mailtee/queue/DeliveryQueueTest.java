@@ -110,10 +110,10 @@ class DeliveryQueueTest {
         orphan.stream().write(new byte[Spool.INLINE_LIMIT + 1]); // spilled to a file, never queued
         orphan.close();
         DeliveryQueue restarted = new DeliveryQueue(db, queue.spool(), new Claimant("A2", Duration.ofMinutes(5)), Wakeups.NONE);
-        assertThat(restarted.recover()).isEqualTo(1);
+        assertThat(restarted.recover(t0)).isEqualTo(1);
         // the old process's lease ran out with it, though its time has not: the restarted one takes the copy
         Claim after = restarted.claim("d1", 10, t0).getFirst();
-        assertThat(after.delivery().lease()).map(Lease::holder).contains("A");
+        assertThat(after.delivery().lease()).contains(new Lease("A", t0));
         assertThat(queue.delivered(before)).isEqualTo(new Ack.Superseded(Optional.of("A2")));
         assertThat(restarted.delivered(after)).isEqualTo(new Ack.Applied());
         try (var files = Files.walk(dir.resolve("spool"))) {
