@@ -4,6 +4,7 @@ import dev.mailtee.config.HostPort;
 import dev.mailtee.delivery.Duplicator;
 import dev.mailtee.delivery.Duplicator.Result;
 import dev.mailtee.delivery.StateDirectory;
+import dev.mailtee.intake.Intake;
 import dev.mailtee.mail.EnvelopeSender;
 import dev.mailtee.mail.MailboxAddress;
 import dev.mailtee.transform.UniqueCopy;
@@ -89,7 +90,7 @@ final class DuplicateCommand {
             err.println("mailtee duplicate: " + e.getMessage());
             return ExitCode.USAGE;
         }
-        return report(new Duplicator(request, Clock.systemUTC()).duplicate(stdin), err);
+        return report(Intake.duplicateNow(stdin, new Duplicator(request, Clock.systemUTC())), err);
     }
 
     private Duplicator.Request request() {

@@ -11,6 +11,9 @@ import dev.mailtee.delivery.RetrySchedule;
 import dev.mailtee.delivery.SmtpConnector;
 import dev.mailtee.delivery.SmtpConnectors;
 import dev.mailtee.delivery.SmtpCourier;
+import dev.mailtee.intake.DurableQueueing;
+import dev.mailtee.intake.Intake;
+import dev.mailtee.intake.IntakeLimits;
 import dev.mailtee.queue.DeliveryQueue;
 import dev.mailtee.queue.LocalWakeups;
 import dev.mailtee.queue.QueueControl;
@@ -73,7 +76,8 @@ final class Gateway implements AutoCloseable {
                     config.queue().concurrency(), clock));
         }
         warnAboutUnroutedDeliveries();
-        Relay relay = new Relay(config.smtp(), config.router(), connectors, queue, this::wake, metrics, clock);
+        Intake intake = new Intake(IntakeLimits.of(config.smtp()), new DurableQueueing(queue, this::wake), clock);
+        Relay relay = new Relay(config.smtp(), config.router(), connectors, intake, metrics, clock);
         smtp = new SmtpListener(relay);
         http = config.http().enabled() ? new HttpEndpoint(config.http(), registry, this::refreshDepth, this::isHealthy,
                 java.util.Optional.ofNullable(desk).map(d -> new HttpEndpoint.DeskSite(d, control, clock))) : null;

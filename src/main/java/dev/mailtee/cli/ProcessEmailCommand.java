@@ -7,9 +7,10 @@ import dev.mailtee.delivery.RetrySchedule;
 import dev.mailtee.delivery.SmtpConnectors;
 import dev.mailtee.delivery.SmtpCourier;
 import dev.mailtee.desk.Filing;
+import dev.mailtee.intake.Intake;
+import dev.mailtee.intake.Piped;
+import dev.mailtee.mail.SpooledMessage;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
-import java.io.IOException;
-import java.io.InputStream;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
 import java.time.Clock;
@@ -35,14 +36,17 @@ final class ProcessEmailCommand extends DeskAction {
 
     @Override
     public Integer call() {
-        try (InputStream in = System.in) {
-            message = in.readAllBytes();
-        } catch (IOException e) {
-            return fail("cannot read the message on stdin: " + e.getMessage(), ExitCode.TEMPFAIL);
-        }
-        if (new String(message, java.nio.charset.StandardCharsets.ISO_8859_1).isBlank()) {
-            return fail("no message on stdin", ExitCode.DATAERR);
-        }
+        return switch (Intake.deliverNow(System.in, this::fileInDesk)) {
+            case Piped.Unreadable<Integer> u ->
+                    fail("cannot read the message on stdin: " + u.cause().getMessage(), ExitCode.TEMPFAIL);
+            case Piped.Empty<Integer> e -> fail("no message on stdin", ExitCode.DATAERR);
+            case Piped.Delivered<Integer> d -> d.result();
+        };
+    }
+
+    /** The desk destination, now: configuration and desk are opened only for a message worth filing. */
+    private Integer fileInDesk(SpooledMessage received) {
+        message = received.inMemory().orElseThrow();
         return super.call();
     }
 

@@ -1,6 +1,7 @@
 package dev.mailtee.delivery;
 
 import dev.mailtee.mail.BodyType;
+import dev.mailtee.mail.Reply;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.ArrayList;

@@ -4,8 +4,8 @@ import dev.mailtee.config.HostPort;
 import dev.mailtee.mail.BodyType;
 import dev.mailtee.mail.EnvelopeSender;
 import dev.mailtee.mail.HeaderBlock;
-import dev.mailtee.mail.HeaderRead;
 import dev.mailtee.mail.MailboxAddress;
+import dev.mailtee.mail.SpooledMessage;
 import dev.mailtee.queue.CopyLedger;
 import dev.mailtee.transform.Copy;
 import dev.mailtee.transform.LoopCheck;
@@ -13,7 +13,6 @@ import dev.mailtee.transform.SubjectTag;
 import dev.mailtee.transform.UniqueCopy;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.SequenceInputStream;
 import java.nio.file.AccessDeniedException;
 import java.nio.file.FileSystemException;
@@ -28,9 +27,10 @@ import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
 /**
- * The work of {@code mailtee duplicate}: one message read once from a pipe becomes one unique
- * copy per destination, each handed off before this returns. Copies already handed off by an
- * earlier attempt at the same message are not sent again (see {@link CopyLedger}).
+ * Where {@code mailtee duplicate} delivers, before it exits: one message received once from a
+ * pipe (by the intake) becomes one unique copy per destination, each handed off before this
+ * returns. Copies already handed off by an earlier attempt at the same message are not sent
+ * again (see {@link CopyLedger}).
  */
 public final class Duplicator {
 
@@ -73,6 +73,14 @@ public final class Duplicator {
         record Incomplete(String message, List<String> handedOff, List<String> problems) implements Result {}
     }
 
+    /**
+     * The message as the pipe received it: its header block, and that block's bytes followed by
+     * the body in {@code spooled}, where the body starts at {@code bodyOffset}. {@code identity}
+     * is its Message-ID, or a digest of its bytes when it has none.
+     */
+    public record Original(String identity, HeaderBlock header, SpooledMessage spooled, long bodyOffset,
+            EnvelopeSender sender, BodyType type) {}
+
     private final Request request;
     private final UniqueCopy uniqueCopy;
     private final Clock clock;
@@ -83,43 +91,40 @@ public final class Duplicator {
         this.clock = clock;
     }
 
-    public Result duplicate(InputStream in) {
-        try {
-            return switch (HeaderBlock.read(in)) {
-                case HeaderRead.Empty e -> new Result.EmptyInput();
-                case HeaderRead.TooLarge t -> new Result.Unusable("the header block is longer than " + t.limitBytes() + " bytes");
-                case HeaderRead.Parsed p when p.header().fields().isEmpty() ->
-                        new Result.Unusable("no header fields: this is not a mail message");
-                case HeaderRead.Parsed p -> duplicate(p.header(), p.body());
-            };
-        } catch (IOException e) {
-            return new Result.Incomplete("(unread)", List.of(), List.of("cannot read the message: " + describe(e)));
+    public Request request() {
+        return request;
+    }
+
+    /** Whether the message is already one of our copies. */
+    public LoopCheck loopCheck(HeaderBlock header) {
+        return uniqueCopy.loopCheck(header);
+    }
+
+    /** The message could not be read (or spooled): nothing was handed off. */
+    public static Result unreadable(IOException e) {
+        return new Result.Incomplete("(unread)", List.of(), List.of("cannot read the message: " + describe(e)));
+    }
+
+    /** One unique copy per destination, each handed off now; those an earlier attempt handed off are not sent again. */
+    public Result copies(Original original) {
+        try (Handoff handoff = handoff(original)) {
+            return copies(original, handoff);
         }
     }
 
-    private Result duplicate(HeaderBlock header, InputStream body) throws IOException {
-        EnvelopeSender sender = request.sender().orElseGet(() -> EnvelopeSender.of(header));
-        if (request.target() instanceof Target.Smtp && sender instanceof EnvelopeSender.Unknown u) {
-            return new Result.Unusable("no envelope sender for SMTP (" + u.reason() + "); give one with -f");
-        }
-        if (uniqueCopy.loopCheck(header) instanceof LoopCheck.AlreadyCopied copied && request.loopFallback().isEmpty()) {
-            body.transferTo(java.io.OutputStream.nullOutputStream()); // read it all: a writer into a closed pipe would see a failure
-            return new Result.LoopStopped(messageId(header).orElse("(no Message-ID)"), copied.sentinel().name(), Optional.empty());
-        }
-        Optional<String> messageId = messageId(header);
-        try (SpooledBody spooled = SpooledBody.spool(header, body, request.stateDir().spool(), messageId.isEmpty())) {
-            String identity = messageId.or(spooled::digest).orElseThrow();
-            BodyType type = new BodyType(spooled.eightBit(), false);
-            try (Handoff handoff = Handoff.to(request.target(), request.settings().messageIdHost(), type)) {
-                return switch (uniqueCopy.loopCheck(header)) {
-                    case LoopCheck.FirstPass f -> copies(identity, header, spooled, sender, handoff);
-                    case LoopCheck.AlreadyCopied copied -> fallback(identity, header, spooled, sender, handoff, copied);
-                };
-            }
+    /** A message that is already a copy goes unchanged to the loop fallback (once, as copies do). */
+    public Result unchanged(Original original, LoopCheck.AlreadyCopied copied) {
+        try (Handoff handoff = handoff(original)) {
+            return fallback(original, handoff, copied);
         }
     }
 
-    private Result copies(String identity, HeaderBlock header, SpooledBody body, EnvelopeSender sender, Handoff handoff) {
+    private Handoff handoff(Original original) {
+        return Handoff.to(request.target(), request.settings().messageIdHost(), original.type());
+    }
+
+    private Result copies(Original original, Handoff handoff) {
+        String identity = original.identity();
         List<String> handedOff = new ArrayList<>();
         List<String> problems = new ArrayList<>();
         List<String> warnings = new ArrayList<>();
@@ -136,8 +141,8 @@ public final class Duplicator {
             }
             List<SubjectTag> tags = freshTags(owed.size(), claims);
             for (int i = 0; i < owed.size(); i++) {
-                Copy copy = uniqueCopy.headerFor(header, owed.get(i), tags.get(i));
-                Outcome outcome = hand(handoff, sender, copy.destination(), copy.header(), body);
+                Copy copy = uniqueCopy.headerFor(original.header(), owed.get(i), tags.get(i));
+                Outcome outcome = hand(handoff, original, copy.destination(), copy.header());
                 record(ledger, identity, copy, outcome, handedOff, problems, warnings);
             }
         } catch (IOException e) {
@@ -170,8 +175,8 @@ public final class Duplicator {
         }
     }
 
-    private Result fallback(String identity, HeaderBlock header, SpooledBody body, EnvelopeSender sender, Handoff handoff,
-            LoopCheck.AlreadyCopied copied) {
+    private Result fallback(Original original, Handoff handoff, LoopCheck.AlreadyCopied copied) {
+        String identity = original.identity();
         MailboxAddress to = request.loopFallback().orElseThrow();
         try (CopyLedger ledger = openLedger()) {
             CopyLedger.Claim claim = ledger.claim(identity, List.of(to.toString())).get(to.toString());
@@ -180,7 +185,7 @@ public final class Duplicator {
                 case CopyLedger.Claim.AlreadySent s -> stopped;
                 case CopyLedger.Claim.Busy b -> new Result.Incomplete(identity, List.of(),
                         List.of(to + ": process " + b.pid() + " is handing this message off right now"));
-                case CopyLedger.Claim.Send s -> switch (hand(handoff, sender, to, header, body)) {
+                case CopyLedger.Claim.Send s -> switch (hand(handoff, original, to, original.header())) {
                     case Outcome.Delivered d -> {
                         ledger.sent(identity, to.toString(), null);
                         yield stopped;
@@ -213,8 +218,10 @@ public final class Duplicator {
         return CopyLedger.open(request.stateDir().dir(), request.keep(), clock);
     }
 
-    private static Outcome hand(Handoff handoff, EnvelopeSender sender, MailboxAddress to, HeaderBlock header, SpooledBody body) {
-        return handoff.hand(sender, to, new SequenceInputStream(new ByteArrayInputStream(header.toBytes()), body.open()));
+    /** {@code header}, then the original's body. */
+    private static Outcome hand(Handoff handoff, Original original, MailboxAddress to, HeaderBlock header) {
+        return handoff.hand(original.sender(), to, new SequenceInputStream(new ByteArrayInputStream(header.toBytes()),
+                original.spooled().open(original.bodyOffset())));
     }
 
     /** NIO's messages are often just a path; this says what went wrong with it. */
@@ -225,10 +232,6 @@ public final class Duplicator {
             case FileSystemException f -> f.getFile() + ": " + f.getClass().getSimpleName();
             default -> String.valueOf(e.getMessage());
         };
-    }
-
-    private static Optional<String> messageId(HeaderBlock header) {
-        return header.first("Message-ID").map(f -> f.value().strip()).filter(v -> !v.isEmpty());
     }
 
     private static List<String> names(List<MailboxAddress> addresses) {

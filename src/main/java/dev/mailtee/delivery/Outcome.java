@@ -1,5 +1,6 @@
 package dev.mailtee.delivery;
 
+import dev.mailtee.mail.Reply;
 import java.util.List;
 
 /**

@@ -2,6 +2,7 @@ package dev.mailtee.delivery;
 
 import dev.mailtee.mail.EnvelopeSender;
 import dev.mailtee.mail.MailboxAddress;
+import dev.mailtee.mail.Reply;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;

@@ -2,6 +2,7 @@ package dev.mailtee.delivery;
 
 import dev.mailtee.config.Destination;
 import dev.mailtee.mail.BodyType;
+import dev.mailtee.mail.Reply;
 import jakarta.mail.MessagingException;
 import jakarta.mail.Session;
 import jakarta.mail.URLName;

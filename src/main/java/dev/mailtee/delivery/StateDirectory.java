@@ -21,7 +21,7 @@ public record StateDirectory(Path dir) {
     }
 
     /** Where a body too large to hold in memory is spooled while its copies go out. */
-    Path spool() {
+    public Path spool() {
         return dir.resolve("spool");
     }
 

@@ -2,7 +2,7 @@ package dev.mailtee.desk;
 
 import dev.mailtee.delivery.Courier;
 import dev.mailtee.delivery.Outcome;
-import dev.mailtee.delivery.Reply;
+import dev.mailtee.mail.Reply;
 import dev.mailtee.queue.QueuedMessage;
 import dev.mailtee.store.StoreException;
 import java.io.IOException;

@@ -1,6 +1,7 @@
 package dev.mailtee.queue;
 
 import dev.mailtee.mail.BodyType;
+import dev.mailtee.mail.SpooledMessage;
 import dev.mailtee.store.Database;
 import dev.mailtee.store.Dialect;
 import dev.mailtee.store.Durability;
@@ -60,7 +61,7 @@ public final class DeliveryQueue {
      * Records an accepted message, its bytes (or its forced spool file) and what it owes each
      * destination, synced to disk: after this returns the client may be told 250.
      */
-    public void enqueue(QueuedMessage m, Map<String, List<String>> recipientsByDestination, Spool.Incoming bytes)
+    public void enqueue(QueuedMessage m, Map<String, List<String>> recipientsByDestination, SpooledMessage bytes)
             throws IOException {
         enqueue(List.of(new Accepted(m, recipientsByDestination, bytes)));
     }
@@ -68,13 +69,13 @@ public final class DeliveryQueue {
     /** Several messages in one transaction: all of them are queued, or none. */
     public void enqueue(List<Accepted> messages) throws IOException {
         for (Accepted a : messages) {
-            a.bytes().force();
+            spool.force(a.bytes());
             a.bytes().close();
         }
         db.write(Durability.SYNCED, c -> {
             for (Accepted a : messages) {
                 insertRows(c, a.message(), a.recipientsByDestination());
-                Optional<byte[]> inline = a.bytes().inline();
+                Optional<byte[]> inline = a.bytes().inMemory();
                 if (inline.isPresent()) insertBody(c, a.message().queueId(), inline.get());
             }
             return null;

@@ -1,17 +1,13 @@
 package dev.mailtee.queue;
 
+import dev.mailtee.mail.SpooledMessage;
 import dev.mailtee.store.DirectoryEntries;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.OutputStream;
 import java.io.UncheckedIOException;
-import java.nio.channels.Channels;
-import java.nio.channels.FileChannel;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
 import java.util.Optional;
 import java.util.Set;
 
@@ -24,7 +20,7 @@ import java.util.Set;
  * {@link #removeOrphans} clears.
  */
 public final class Spool {
-    public static final int INLINE_LIMIT = 256 * 1024;
+    public static final int INLINE_LIMIT = SpooledMessage.IN_MEMORY_LIMIT;
 
     private final Path dir;
 
@@ -37,9 +33,17 @@ public final class Spool {
         }
     }
 
-    /** A new message; write it to {@link Incoming#stream()}, then hand it to {@link DeliveryQueue#enqueue}. */
-    public Incoming create(String queueId) {
-        return new Incoming(queueId, path(queueId));
+    /** A new message; write it, then hand it to {@link DeliveryQueue#enqueue}. */
+    public SpooledMessage create(String queueId) {
+        return new SpooledMessage(new SpooledMessage.Overflow.SpoolFile(path(queueId)));
+    }
+
+    /** fsync of a spilled file and of its name: after this both survive a crash or power loss. */
+    void force(SpooledMessage message) throws IOException {
+        Optional<Path> file = message.force();
+        if (file.isEmpty()) return;
+        DirectoryEntries.force(file.get().getParent());
+        DirectoryEntries.force(file.get().getParent().getParent()); // the bucket may be new
     }
 
     InputStream openFile(String queueId) throws IOException {
@@ -75,84 +79,5 @@ public final class Spool {
 
     private Path path(String queueId) {
         return dir.resolve(queueId.substring(queueId.length() - 1)).resolve(queueId);
-    }
-
-    /** A message being received: in memory while small, in its spool file once it is not. */
-    public static final class Incoming implements AutoCloseable {
-        private final String queueId;
-        private final Path file;
-        private final ByteArrayOutputStream memory = new ByteArrayOutputStream(16 * 1024);
-        private FileChannel channel;
-        private OutputStream spilled;
-        private final OutputStream stream = new OutputStream() {
-            @Override
-            public void write(int b) throws IOException {
-                write(new byte[] {(byte) b}, 0, 1);
-            }
-
-            @Override
-            public void write(byte[] b, int off, int len) throws IOException {
-                if (spilled == null && memory.size() + len > INLINE_LIMIT) spill();
-                if (spilled != null) spilled.write(b, off, len);
-                else memory.write(b, off, len);
-            }
-        };
-
-        private Incoming(String queueId, Path file) {
-            this.queueId = queueId;
-            this.file = file;
-        }
-
-        public String queueId() {
-            return queueId;
-        }
-
-        /** Unbuffered once spilled: wrap it in a buffer of the caller's choosing. */
-        public OutputStream stream() {
-            return stream;
-        }
-
-        /** Reads back what was written so far (a fresh stream each time), e.g. to derive copies from it. */
-        public InputStream reopen() throws IOException {
-            if (spilled == null) return new java.io.ByteArrayInputStream(memory.toByteArray());
-            spilled.flush();
-            return Files.newInputStream(file);
-        }
-
-        /** The bytes, when the message stayed small enough to be stored with its rows. */
-        Optional<byte[]> inline() {
-            return spilled == null ? Optional.of(memory.toByteArray()) : Optional.empty();
-        }
-
-        /** fsync of a spilled file and of its name: after this both survive a crash or power loss. */
-        void force() throws IOException {
-            if (channel == null) return;
-            channel.force(true);
-            DirectoryEntries.force(file.getParent());
-            DirectoryEntries.force(file.getParent().getParent()); // the bucket may be new
-        }
-
-        /** Throws the message away (it was not accepted). */
-        public void discard() {
-            try {
-                close();
-                if (channel != null) Files.deleteIfExists(file);
-            } catch (IOException ignored) {
-                // an orphan file is cleaned at the next start
-            }
-        }
-
-        @Override
-        public void close() throws IOException {
-            if (channel != null) channel.close();
-        }
-
-        private void spill() throws IOException {
-            Files.createDirectories(file.getParent());
-            channel = FileChannel.open(file, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
-            spilled = Channels.newOutputStream(channel);
-            memory.writeTo(spilled);
-            memory.reset();
-        }
     }
 }

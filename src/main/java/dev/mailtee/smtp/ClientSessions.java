@@ -41,7 +41,7 @@ final class ClientSessions implements SessionHandler, MessageHandlerFactory {
     public void onSessionEnd(Session session) {
         ClientState state = open.remove(session);
         if (state == null) return; // refused at accept(): it was never counted
-        if (session.getMessageHandler() instanceof Transaction t) t.done(); // before the connection is reused
+        if (session.getMessageHandler() instanceof TransactionHandler h) h.done(); // before the connection is reused
         state.close();
         perIp.computeIfPresent(session.getRemoteAddress().getAddress(), (k, v) -> v <= 1 ? null : v - 1);
     }
@@ -49,7 +49,7 @@ final class ClientSessions implements SessionHandler, MessageHandlerFactory {
     @Override
     public MessageHandler create(MessageContext context) {
         Session session = (Session) context;
-        return new Transaction(relay, session, open.computeIfAbsent(session, s -> new ClientState()));
+        return new TransactionHandler(new Transaction(relay, session, open.computeIfAbsent(session, s -> new ClientState())));
     }
 
     void drain() {

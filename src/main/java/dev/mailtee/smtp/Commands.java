@@ -1,6 +1,6 @@
 package dev.mailtee.smtp;
 
-import dev.mailtee.delivery.Reply;
+import dev.mailtee.mail.Reply;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.Optional;
@@ -26,7 +26,7 @@ final class Commands {
     }
 
     private static Transaction transaction(Session s) {
-        return (Transaction) s.getMessageHandler();
+        return ((TransactionHandler) s.getMessageHandler()).transaction();
     }
 
     /** EHLO (RFC 5321 §4.1.1.1) with the extensions we implement, no CHUNKING. */

@@ -1,7 +1,7 @@
 package dev.mailtee.smtp;
 
-import dev.mailtee.delivery.Reply;
 import dev.mailtee.mail.BodyType;
+import dev.mailtee.mail.Reply;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;

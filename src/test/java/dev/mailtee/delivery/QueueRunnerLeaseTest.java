@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.mailtee.config.QueueConfig;
 import dev.mailtee.mail.BodyType;
 import dev.mailtee.mail.QueueId;
+import dev.mailtee.mail.Reply;
+import dev.mailtee.mail.SpooledMessage;
 import dev.mailtee.queue.Ack;
 import dev.mailtee.queue.Claim;
 import dev.mailtee.queue.Claimant;
@@ -90,7 +92,7 @@ class QueueRunnerLeaseTest {
         control = new QueueControl(db, spool);
         for (int i = 0; i < 2; i++) {
             String id = QueueId.next();
-            Spool.Incoming in = spool.create(id);
+            SpooledMessage in = spool.create(id);
             in.stream().write("Subject: x\r\n\r\nx\r\n".getBytes());
             a.enqueue(new QueuedMessage(id, "s@x.test", Optional.empty(), 15, BodyType.SEVEN_BIT, clock.instant()),
                     Map.of("d1", List.of("r@x.test")), in);

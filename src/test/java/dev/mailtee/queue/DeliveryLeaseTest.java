@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.mailtee.mail.BodyType;
 import dev.mailtee.mail.QueueId;
+import dev.mailtee.mail.SpooledMessage;
 import dev.mailtee.store.Database;
 import dev.mailtee.store.StoreConfig;
 import java.io.IOException;
@@ -42,7 +43,7 @@ class DeliveryLeaseTest {
         b = new DeliveryQueue(db, spool, new Claimant("B", LEASE), Wakeups.NONE);
         control = new QueueControl(db, spool);
         id = QueueId.next();
-        Spool.Incoming in = spool.create(id);
+        SpooledMessage in = spool.create(id);
         in.stream().write(new byte[10]);
         a.enqueue(new QueuedMessage(id, "s@x.test", Optional.of("<m@x>"), 10, BodyType.SEVEN_BIT, t0),
                 Map.of("d1", List.of("r@x.test")), in);
@@ -127,7 +128,7 @@ class DeliveryLeaseTest {
     void expiredLeasesAreTakenBeforeNewWorkAndWithinTheBatchLimit() throws IOException {
         Claim byA = a.claim("d1", 10, t0).getFirst();
         String newer = QueueId.next();
-        Spool.Incoming in = a.spool().create(newer);
+        SpooledMessage in = a.spool().create(newer);
         in.stream().write(new byte[10]);
         a.enqueue(new QueuedMessage(newer, "s@x.test", Optional.empty(), 10, BodyType.SEVEN_BIT, t0),
                 Map.of("d1", List.of("r@x.test")), in);

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.mailtee.mail.BodyType;
 import dev.mailtee.mail.QueueId;
+import dev.mailtee.mail.SpooledMessage;
 import dev.mailtee.store.Database;
 import dev.mailtee.store.StoreConfig;
 import dev.mailtee.store.StoreException;
@@ -44,7 +45,7 @@ class DeliveryQueueTest {
     }
 
     private Accepted message(String id, byte[] bytes, String... destinations) throws IOException {
-        Spool.Incoming in = queue.spool().create(id);
+        SpooledMessage in = queue.spool().create(id);
         in.stream().write(bytes);
         Map<String, List<String>> rows = new java.util.LinkedHashMap<>();
         for (String d : destinations) rows.put(d, List.of("a@x.test", "b@x.test"));
@@ -106,7 +107,7 @@ class DeliveryQueueTest {
         String id = QueueId.next();
         queue.enqueue(List.of(message(id, new byte[10], "d1")));
         Claim before = queue.claim("d1", 10, t0).getFirst();
-        Spool.Incoming orphan = queue.spool().create(QueueId.next());
+        SpooledMessage orphan = queue.spool().create(QueueId.next());
         orphan.stream().write(new byte[Spool.INLINE_LIMIT + 1]); // spilled to a file, never queued
         orphan.close();
         DeliveryQueue restarted = new DeliveryQueue(db, queue.spool(), new Claimant("A2", Duration.ofMinutes(5)), Wakeups.NONE);

@@ -1,4 +1,4 @@
-package dev.mailtee.delivery;
+package dev.mailtee.intake;
 
 import dev.mailtee.config.UniqueCopies;
 import dev.mailtee.mail.BodyType;
@@ -6,10 +6,9 @@ import dev.mailtee.mail.HeaderBlock;
 import dev.mailtee.mail.HeaderRead;
 import dev.mailtee.mail.MailboxAddress;
 import dev.mailtee.mail.QueueId;
+import dev.mailtee.mail.SpooledMessage;
 import dev.mailtee.queue.Accepted;
-import dev.mailtee.queue.DeliveryQueue;
 import dev.mailtee.queue.QueuedMessage;
-import dev.mailtee.queue.Spool;
 import dev.mailtee.transform.Copy;
 import dev.mailtee.transform.LoopCheck;
 import dev.mailtee.transform.UniqueCopy;
@@ -30,12 +29,12 @@ import org.slf4j.LoggerFactory;
  * its own (its own queue id, so the queue's one row per message and destination holds), with its
  * header rewritten once, so a retry resends the very same copy (same Message-ID, same tag).
  */
-public final class QueuedCopies {
+final class QueuedCopies {
     private static final Logger LOG = LoggerFactory.getLogger(QueuedCopies.class);
 
-    private final DeliveryQueue queue;
+    private final Queueing queue;
 
-    public QueuedCopies(DeliveryQueue queue) {
+    QueuedCopies(Queueing queue) {
         this.queue = queue;
     }
 
@@ -43,8 +42,8 @@ public final class QueuedCopies {
      * Writes the copies the routes ask for, ready to be queued together with the original (one
      * transaction: all or none, so a client's retry after a failure cannot duplicate any).
      */
-    public List<Accepted> prepare(String originalId, String sender, BodyType body, Instant receivedAt,
-            List<UniqueCopies> plans, Courier.Content original) throws IOException {
+    List<Accepted> prepare(String originalId, String sender, BodyType body, Instant receivedAt,
+            List<UniqueCopies> plans, SpooledMessage original) throws IOException {
         List<Spooled> spooled = new ArrayList<>();
         try {
             for (UniqueCopies plan : plans) spooled.addAll(spool(originalId, plan, original));
@@ -61,9 +60,9 @@ public final class QueuedCopies {
         return copies;
     }
 
-    private record Spooled(String queueId, Copy copy, String relay, long size, Spool.Incoming bytes) {}
+    private record Spooled(String queueId, Copy copy, String relay, long size, SpooledMessage bytes) {}
 
-    private List<Spooled> spool(String originalId, UniqueCopies plan, Courier.Content original) throws IOException {
+    private List<Spooled> spool(String originalId, UniqueCopies plan, SpooledMessage original) throws IOException {
         UniqueCopy transform = new UniqueCopy(plan.settings());
         HeaderBlock header = header(original);
         if (transform.loopCheck(header) instanceof LoopCheck.AlreadyCopied copied) {
@@ -73,19 +72,20 @@ public final class QueuedCopies {
         List<MailboxAddress> to = plan.to().stream().map(a -> ((MailboxAddress.Parsed.Valid) MailboxAddress.parse(a)).address()).toList();
         List<Spooled> spooled = new ArrayList<>();
         for (Copy copy : transform.copiesFor(header, to)) {
-            Spool.Incoming bytes = queue.spool().create(QueueId.next());
-            spooled.add(new Spooled(bytes.queueId(), copy, plan.relay().name(), write(original, bytes, copy), bytes));
+            String queueId = QueueId.next();
+            SpooledMessage bytes = queue.spool(queueId);
+            spooled.add(new Spooled(queueId, copy, plan.relay().name(), write(original, bytes, copy), bytes));
         }
         return spooled;
     }
 
-    private HeaderBlock header(Courier.Content original) throws IOException {
+    private HeaderBlock header(SpooledMessage original) throws IOException {
         try (InputStream in = original.open()) {
             return parsed(HeaderBlock.read(in)).header();
         }
     }
 
-    private long write(Courier.Content original, Spool.Incoming bytes, Copy copy) throws IOException {
+    private long write(SpooledMessage original, SpooledMessage bytes, Copy copy) throws IOException {
         try (InputStream in = original.open()) {
             HeaderRead.Parsed parsed = parsed(HeaderBlock.read(in));
             byte[] head = copy.header().toBytes();

@@ -1,4 +1,4 @@
-package dev.mailtee.smtp;
+package dev.mailtee.intake;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -8,12 +8,13 @@ import java.nio.charset.StandardCharsets;
 import java.util.Optional;
 
 /**
- * Copies the DATA of one transaction (already dot-unstuffed) to the spool and the primary at
- * once, never holding the message in memory. It counts the bytes itself (SubEthaSMTP does not
- * for custom handlers) and keeps the header block's first 64 KiB to count Received: hops and
- * find the Message-ID. Once over the size limit it stops writing and only drains the client.
+ * Receives one message: copies it from its entrance (SMTP DATA already dot-unstuffed, a pipe)
+ * to every sink at once (the spool, a proxied primary), never holding it in memory. It counts
+ * the bytes itself (SubEthaSMTP does not for custom handlers), notes whether any is 8-bit, and
+ * keeps the header block's first 64 KiB to count Received: hops and find the Message-ID. Once
+ * over the size limit it stops writing and only drains the sender.
  */
-final class DataIntake {
+final class Reception {
     private static final int HEADER_KEEP = 64 * 1024;
 
     private final long maxSize;
@@ -21,6 +22,7 @@ final class DataIntake {
     private boolean headerDone;
     private int lastTwo;
     private long size;
+    private boolean eightBit;
 
     /** A sink that may break (a lost primary, a full disk) without stopping the others. */
     static final class Sink {
@@ -32,7 +34,7 @@ final class DataIntake {
         }
 
         void write(byte[] b, int off, int len) {
-            if (out == null || failure != null) return;
+            if (failure != null) return;
             try {
                 out.write(b, off, len);
             } catch (IOException e) {
@@ -45,24 +47,31 @@ final class DataIntake {
         }
     }
 
-    record Result(long size, boolean tooBig, int hops, Optional<String> messageId) {}
+    /** What the message turned out to be, as it came in (without the trace header). */
+    record Facts(long size, boolean tooBig, int hops, Optional<String> messageId, boolean eightBit) {}
 
-    DataIntake(long maxSize) {
+    Reception(long maxSize) {
         this.maxSize = maxSize;
     }
 
-    Result copy(InputStream in, byte[] traceHeader, Sink... sinks) throws IOException {
-        for (Sink s : sinks) s.write(traceHeader, 0, traceHeader.length);
+    /** Writes {@code trace} (our own trace header, neither counted nor watched), then {@code in} to its end. */
+    Facts copy(InputStream in, byte[] trace, Sink... sinks) throws IOException {
+        for (Sink s : sinks) s.write(trace, 0, trace.length);
         byte[] buf = new byte[16 * 1024];
         int n;
         while ((n = in.read(buf)) != -1) {
             size += n;
             if (size > maxSize) continue; // keep reading to the final dot, write nothing more
-            watchHeader(buf, n);
+            watch(buf, n);
             for (Sink s : sinks) s.write(buf, 0, n);
         }
         HeaderFacts facts = HeaderFacts.of(header.toString(StandardCharsets.ISO_8859_1));
-        return new Result(size, size > maxSize, facts.received(), facts.messageId());
+        return new Facts(size, size > maxSize, facts.received(), facts.messageId(), eightBit);
+    }
+
+    private void watch(byte[] buf, int n) {
+        watchHeader(buf, n);
+        for (int i = 0; i < n && !eightBit; i++) eightBit = buf[i] < 0;
     }
 
     private void watchHeader(byte[] buf, int n) {

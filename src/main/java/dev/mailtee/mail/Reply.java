@@ -1,4 +1,4 @@
-package dev.mailtee.delivery;
+package dev.mailtee.mail;
 
 /**
  * A server's SMTP reply: its code and its last line's text (RFC 5321 §4.2). Code 0 stands for
@@ -9,7 +9,7 @@ public record Reply(int code, String text) {
         return new Reply(0, why);
     }
 
-    static Reply parse(int code, String response) {
+    public static Reply parse(int code, String response) {
         String[] lines = response.strip().split("\n");
         String last = lines[lines.length - 1].strip();
         String text = last.length() > 4 ? last.substring(4) : "";
