@@ -3,6 +3,7 @@ package dev.mailtee.cli;
 import dev.mailtee.config.MailteeConfig;
 import dev.mailtee.desk.Desk;
 import dev.mailtee.queue.DeliveryQueue;
+import dev.mailtee.queue.Wakeups;
 import dev.mailtee.store.Database;
 
 /** The store, queue and desk of one command invocation. */
@@ -11,7 +12,7 @@ record DeskSession(MailteeConfig config, Database db, DeliveryQueue queue, Desk 
     static DeskSession open(MailteeConfig config) {
         Database db = Stores.open(config);
         try {
-            DeliveryQueue queue = Stores.queue(config, db);
+            DeliveryQueue queue = Stores.queue(config, db, Wakeups.NONE); // no runners here
             return new DeskSession(config, db, queue, Stores.desk(config, db, queue));
         } catch (RuntimeException e) {
             db.close();

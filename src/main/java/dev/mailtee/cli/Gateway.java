@@ -15,6 +15,7 @@ import dev.mailtee.intake.DurableQueueing;
 import dev.mailtee.intake.Intake;
 import dev.mailtee.intake.IntakeLimits;
 import dev.mailtee.queue.DeliveryQueue;
+import dev.mailtee.queue.LocalWakeups;
 import dev.mailtee.queue.QueueControl;
 import dev.mailtee.smtp.Relay;
 import dev.mailtee.smtp.SmtpListener;
@@ -52,9 +53,10 @@ final class Gateway implements AutoCloseable {
     private Gateway(MailteeConfig config, Database db, DataDirectoryLock lock, Clock clock) {
         this.db = db;
         this.lock = lock;
-        queue = Stores.queue(config, db);
+        // the desk's notifications and replies wake their runner once their transaction commits
+        queue = Stores.queue(config, db, new LocalWakeups(db, this::wake));
         control = Stores.control(config, db);
-        int resumed = queue.recover();
+        int resumed = queue.recover(clock.instant());
         PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
         depth = MultiGauge.builder("mailtee.queue.depth").description("open deliveries by destination and status")
                 .register(registry);

@@ -1,6 +1,7 @@
 package dev.mailtee.cli;
 
 import dev.mailtee.queue.Delivery;
+import dev.mailtee.queue.Lease;
 import dev.mailtee.queue.QueueEntry;
 import dev.mailtee.queue.QueuedMessage;
 import java.time.ZoneId;
@@ -26,7 +27,8 @@ final class QueueListing {
         b.append(String.format(Locale.ROOT, "%-12s %8d %s  %s%n", m.queueId(), m.size(), ARRIVAL.format(m.receivedAt()),
                 m.sender().isEmpty() ? "MAILER-DAEMON" : m.sender()));
         for (Delivery d : e.deliveries()) {
-            b.append(String.format(Locale.ROOT, "    %-9s %s%s%n", d.status(), d.destination(),
+            b.append(String.format(Locale.ROOT, "    %-9s %s%s%s%n", d.status(), d.destination(),
+                    d.lease().map(l -> " [" + l.holder() + " until " + l.until() + "]").orElse(""),
                     d.lastError().map(err -> " (" + err + ")").orElse("")));
             for (String r : d.recipients()) b.append("                                         ").append(r).append('\n');
         }
@@ -44,6 +46,8 @@ final class QueueListing {
         for (Delivery d : e.deliveries()) {
             b.append("delivery to ").append(d.destination()).append(": ").append(d.status())
                     .append(", ").append(d.attempts()).append(" attempt(s), next ").append(d.nextAttemptAt()).append('\n');
+            d.lease().ifPresent(l -> b.append("  held by: ").append(l.holder()).append(" until ").append(l.until())
+                    .append('\n'));
             d.lastError().ifPresent(err -> b.append("  last error: ").append(err).append('\n'));
             d.recipients().forEach(r -> b.append("  recipient: ").append(r).append('\n'));
         }
@@ -70,6 +74,8 @@ final class QueueListing {
         o.put("next_attempt", d.nextAttemptAt().getEpochSecond());
         o.put("last_error", d.lastError().orElse(null));
         o.put("recipients", List.copyOf(d.recipients()));
+        o.put("claimed_by", d.lease().map(Lease::holder).orElse(null));
+        o.put("lease_until", d.lease().map(l -> l.until().getEpochSecond()).orElse(null));
         return o;
     }
 }

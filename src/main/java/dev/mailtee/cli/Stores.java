@@ -1,14 +1,17 @@
 package dev.mailtee.cli;
 
 import dev.mailtee.config.Destination;
+import dev.mailtee.config.LocalHost;
 import dev.mailtee.config.MailteeConfig;
 import dev.mailtee.desk.Desk;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
+import dev.mailtee.queue.Claimant;
 import dev.mailtee.queue.DeliveryQueue;
 import dev.mailtee.queue.QueueControl;
 import dev.mailtee.queue.Spool;
+import dev.mailtee.queue.Wakeups;
 import dev.mailtee.store.Database;
 import dev.mailtee.store.StoreConfig;
 
@@ -38,8 +41,17 @@ final class Stores {
         return all;
     }
 
-    static DeliveryQueue queue(MailteeConfig config, Database db) {
-        return new DeliveryQueue(db, spool(config));
+    /** The queue as this process claims from it, waking this process's runners through {@code wakeups}. */
+    static DeliveryQueue queue(MailteeConfig config, Database db, Wakeups wakeups) {
+        return new DeliveryQueue(db, spool(config), claimant(config), wakeups);
+    }
+
+    /**
+     * This node and process: two processes on one host (a pipe command beside `serve`, or two
+     * nodes sharing a store) never take each other's acks for their own.
+     */
+    private static Claimant claimant(MailteeConfig config) {
+        return new Claimant(LocalHost.name() + "/" + ProcessHandle.current().pid(), config.queue().lease());
     }
 
     static QueueControl control(MailteeConfig config, Database db) {

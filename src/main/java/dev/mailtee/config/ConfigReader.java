@@ -12,6 +12,8 @@ import java.util.Optional;
 /** Turns the YAML tree into validated records; gosmtp-dup's five keys mean what they meant there. */
 final class ConfigReader {
     private static final long DEFAULT_MAX_SIZE = 10_240_000; // Postfix message_size_limit
+    /** Leases are renewed every quarter of their length: shorter ones would renew more than they deliver. */
+    private static final Duration MIN_LEASE = Duration.ofSeconds(10);
     private final ConfigNode root;
     private final Map<String, Destination> seen = new HashMap<>();
     private Duration relayTimeout;
@@ -62,11 +64,13 @@ final class ConfigReader {
     }
 
     private QueueConfig queue(ConfigNode n) {
-        n.allowOnly("min_backoff", "max_backoff", "max_lifetime", "concurrency");
+        n.allowOnly("min_backoff", "max_backoff", "max_lifetime", "concurrency", "lease");
         QueueConfig q = new QueueConfig(n.duration("min_backoff", Duration.ofSeconds(300)),
                 n.duration("max_backoff", Duration.ofSeconds(4000)),
                 n.duration("max_lifetime", Duration.ofDays(5)),
-                n.integer("concurrency", 10, 1));
+                n.integer("concurrency", 10, 1),
+                n.duration("lease", Duration.ofMinutes(5)));
+        if (q.lease().compareTo(MIN_LEASE) < 0) throw n.fail("lease", "must be at least " + MIN_LEASE.toSeconds() + "s");
         if (q.minBackoff().isZero()) throw n.fail("min_backoff", "must be more than 0");
         if (q.maxBackoff().compareTo(q.minBackoff()) < 0) throw n.fail("max_backoff", "is less than min_backoff");
         return q;

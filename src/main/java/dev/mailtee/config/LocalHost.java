@@ -5,10 +5,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 
 /** This machine's name for banners and trace headers, read without a DNS lookup that could hang. */
-final class LocalHost {
+public final class LocalHost {
     private LocalHost() {}
 
-    static String name() {
+    public static String name() {
         try {
             String n = Files.readString(Path.of("/proc/sys/kernel/hostname")).trim();
             if (!n.isEmpty()) return n;

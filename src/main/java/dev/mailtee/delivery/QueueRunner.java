@@ -1,6 +1,7 @@
 package dev.mailtee.delivery;
 
 import dev.mailtee.mail.MessageLog;
+import dev.mailtee.queue.Ack;
 import dev.mailtee.queue.Claim;
 import dev.mailtee.queue.DeliveryQueue;
 import java.time.Clock;
@@ -32,14 +33,23 @@ public final class QueueRunner {
     private final DeliveryMetrics metrics;
     private final int workers;
     private final Clock clock;
+    private final Duration poll;
+    private final HeldClaims held;
     private final ReentrantLock lock = new ReentrantLock();
     private final Condition work = lock.newCondition();
     private final List<Thread> threads = new ArrayList<>();
+    private Thread heartbeat;
     private volatile boolean running;
     private long wakeups;
 
     public QueueRunner(String destination, Supplier<Courier> couriers, DeliveryQueue queue, RetrySchedule retry,
             DeliveryMetrics metrics, int workers, Clock clock) {
+        this(destination, couriers, queue, retry, metrics, workers, clock, IDLE_POLL);
+    }
+
+    /** {@code poll}: how long an idle worker waits for a {@link #wake} before it looks for due copies anyway. */
+    public QueueRunner(String destination, Supplier<Courier> couriers, DeliveryQueue queue, RetrySchedule retry,
+            DeliveryMetrics metrics, int workers, Clock clock, Duration poll) {
         this.destination = destination;
         this.couriers = couriers;
         this.queue = queue;
@@ -47,10 +57,13 @@ public final class QueueRunner {
         this.metrics = metrics;
         this.workers = workers;
         this.clock = clock;
+        this.poll = poll;
+        this.held = new HeldClaims(queue, destination, clock);
     }
 
     public void start() {
         running = true;
+        heartbeat = held.startHeartbeat();
         for (int i = 0; i < workers; i++) {
             threads.add(Thread.ofVirtual().name("deliver-" + destination + "-" + i).start(this::work));
         }
@@ -67,10 +80,14 @@ public final class QueueRunner {
         }
     }
 
-    /** Lets each worker finish the copy in hand, then stops; unfinished claims resume at the next start. */
+    /**
+     * Lets each worker finish the copy in hand, then stops; the claims not yet started are given
+     * back, one still in hand when the grace runs out is taken over when its lease does.
+     */
     public void stop(Duration grace) throws InterruptedException {
         running = false;
         wake();
+        if (heartbeat != null) heartbeat.interrupt();
         long deadline = System.nanoTime() + grace.toNanos();
         for (Thread t : threads) t.join(Duration.ofNanos(Math.max(1, deadline - System.nanoTime())));
     }
@@ -81,11 +98,14 @@ public final class QueueRunner {
      */
     public int deliverDueNow() {
         int tried = 0;
+        Thread beat = held.startHeartbeat();
         try (Courier courier = couriers.get()) {
             for (List<Claim> batch = claim(); !batch.isEmpty(); batch = claim()) {
                 for (Claim c : batch) deliver(courier, c);
                 tried += batch.size();
             }
+        } finally {
+            beat.interrupt();
         }
         return tried;
     }
@@ -101,7 +121,8 @@ public final class QueueRunner {
                     continue;
                 }
                 for (Claim c : batch) {
-                    if (running) deliver(courier, c); // at stop, the rest stay claimed and resume at the next start
+                    if (running) deliver(courier, c);
+                    else held.giveBack(c);
                 }
             }
         }
@@ -109,7 +130,9 @@ public final class QueueRunner {
 
     private List<Claim> claim() {
         try {
-            return queue.claim(destination, BATCH, clock.instant());
+            List<Claim> batch = queue.claim(destination, BATCH, clock.instant());
+            held.hold(batch);
+            return batch;
         } catch (RuntimeException e) {
             LOG.error("cannot claim deliveries for {}: {}", destination, e.getMessage());
             return List.of();
@@ -128,7 +151,7 @@ public final class QueueRunner {
     private void idle(long seen) {
         lock.lock();
         try {
-            if (wakeups == seen && running) work.await(IDLE_POLL.toMillis(), TimeUnit.MILLISECONDS);
+            if (wakeups == seen && running) work.await(poll.toMillis(), TimeUnit.MILLISECONDS);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             running = false;
@@ -142,6 +165,41 @@ public final class QueueRunner {
      * defers this copy instead of killing the worker and leaving the claim stuck.
      */
     private void deliver(Courier courier, Claim claim) {
+        try {
+            if (stillHeld(claim)) attempt(courier, claim);
+        } finally {
+            held.forget(claim);
+        }
+    }
+
+    /** Before the copy is tried: a claim whose lease another worker took over is not tried here. */
+    private boolean stillHeld(Claim claim) {
+        MessageLog log = new MessageLog(LOG, claim.message().queueId(), claim.message().messageId());
+        claim.delivery().lease().ifPresent(was -> log.info("taken over", "the lease of " + was.holder() + " on the copy to "
+                + destination + " ran out at " + was.until() + "; delivering it here"));
+        Ack ack;
+        try {
+            ack = held.keep(claim, clock.instant());
+        } catch (RuntimeException e) {
+            LOG.error("cannot renew the lease on {} to {}; it is retried when the lease runs out: {}",
+                    claim.message().queueId(), destination, e.getMessage());
+            return false;
+        }
+        return switch (ack) {
+            case Ack.Applied a -> true;
+            case Ack.Superseded s -> {
+                log.info("superseded", "not delivering to " + destination + ": " + holder(s));
+                yield false;
+            }
+        };
+    }
+
+    private static String holder(Ack.Superseded s) {
+        return s.holder().map(h -> "the lease ran out and " + h + " holds the copy now")
+                .orElse("the lease ran out and the copy is no longer held here");
+    }
+
+    private void attempt(Courier courier, Claim claim) {
         long start = System.nanoTime();
         String id = claim.message().queueId();
         Outcome outcome;
@@ -154,7 +212,7 @@ public final class QueueRunner {
         try {
             record(claim, outcome, Duration.ofNanos(System.nanoTime() - start));
         } catch (RuntimeException e) {
-            LOG.error("cannot record the outcome of {} to {}; it stays claimed until the next start", id, destination, e);
+            LOG.error("cannot record the outcome of {} to {}; it is retried when its lease runs out", id, destination, e);
         }
     }
 
@@ -164,27 +222,39 @@ public final class QueueRunner {
         Instant now = clock.instant();
         switch (outcome) {
             case Outcome.Delivered d -> {
-                queue.delivered(claim);
+                applied(log, queue.delivered(claim), "delivered"); // sent either way: counted and logged
                 metrics.delivered(dest, Duration.between(claim.message().receivedAt(), now));
                 log.event("delivered", dest, took, "delivered to " + dest + ": " + d.reply());
             }
             case Outcome.Deferred d -> {
                 Optional<Instant> next = retry.next(claim.delivery().attempts() + 1, claim.message().receivedAt(), now);
                 if (next.isPresent()) {
-                    queue.deferred(claim, d.owed(), next.get(), d.reason());
-                    metrics.deferred(dest);
-                    log.event("deferred", dest, took, "deferred until " + next.get() + ": " + d.reason());
-                } else {
-                    queue.dead(claim, d.owed(), "gave up after max_lifetime: " + d.reason());
+                    if (applied(log, queue.deferred(claim, d.owed(), next.get(), d.reason()), "deferred")) {
+                        metrics.deferred(dest);
+                        log.event("deferred", dest, took, "deferred until " + next.get() + ": " + d.reason());
+                    }
+                } else if (applied(log, queue.dead(claim, d.owed(), "gave up after max_lifetime: " + d.reason()), "dead")) {
                     metrics.dead(dest);
                     log.event("dead", dest, took, "gave up (max_lifetime reached): " + d.reason());
                 }
             }
             case Outcome.Failed f -> {
-                queue.dead(claim, f.owed(), f.reason());
-                metrics.dead(dest);
-                log.event("dead", dest, took, "refused permanently: " + f.reason());
+                if (applied(log, queue.dead(claim, f.owed(), f.reason()), "dead")) {
+                    metrics.dead(dest);
+                    log.event("dead", dest, took, "refused permanently: " + f.reason());
+                }
             }
         }
+    }
+
+    /** Whether the queue took the outcome; one it refused (the claim was taken over) is logged, not recorded. */
+    private boolean applied(MessageLog log, Ack ack, String outcome) {
+        return switch (ack) {
+            case Ack.Applied a -> true;
+            case Ack.Superseded s -> {
+                log.info("superseded", "outcome " + outcome + " at " + destination + " not recorded: " + holder(s));
+                yield false;
+            }
+        };
     }
 }

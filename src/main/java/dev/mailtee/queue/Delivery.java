@@ -4,9 +4,9 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 
-/** One copy of a message owed to one destination. */
+/** One copy of a message owed to one destination; an ACTIVE one has the lease of the worker holding it. */
 public record Delivery(String queueId, String destination, List<String> recipients, DeliveryState state,
-        int attempts, Instant nextAttemptAt, Optional<String> lastError) {
+        int attempts, Instant nextAttemptAt, Optional<String> lastError, Optional<Lease> lease) {
     public Delivery {
         recipients = List.copyOf(recipients);
     }

@@ -6,6 +6,7 @@ import dev.mailtee.store.Database;
 import dev.mailtee.store.Dialect;
 import dev.mailtee.store.Durability;
 import dev.mailtee.store.Rows;
+import dev.mailtee.store.Sql;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -14,9 +15,11 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 
@@ -26,12 +29,19 @@ import java.util.Set;
  * any point resumes from the rows: nothing accepted is lost, at worst a copy is sent twice.
  */
 public final class DeliveryQueue {
+    /** Where an ack or renewal finds its row: only while its claimant still holds it. */
+    private static final String HELD = "WHERE queue_id = ? AND destination = ? AND state = 'ACTIVE' AND claimed_by = ?";
+
     private final Database db;
     private final Spool spool;
+    private final Claimant claimant;
+    private final Wakeups wakeups;
 
-    public DeliveryQueue(Database db, Spool spool) {
+    public DeliveryQueue(Database db, Spool spool, Claimant claimant, Wakeups wakeups) {
         this.db = db;
         this.spool = spool;
+        this.claimant = claimant;
+        this.wakeups = wakeups;
     }
 
     public Spool spool() {
@@ -83,6 +93,7 @@ public final class DeliveryQueue {
         }
         insertRows(c, m, recipientsByDestination);
         insertBody(c, m.queueId(), bytes);
+        wakeups.queued(c, recipientsByDestination.keySet());
     }
 
     private static void insertBody(Connection c, String queueId, byte[] bytes) throws SQLException {
@@ -119,19 +130,28 @@ public final class DeliveryQueue {
         }
     }
 
-    /** Takes up to {@code max} due deliveries of one destination, marking them ACTIVE. */
+    /**
+     * Takes up to {@code max} deliveries of one destination: first those whose holder's lease ran
+     * out (a worker that died or stalled), then due PENDING ones; each becomes ACTIVE under this
+     * claimant's lease until {@code now} plus its length.
+     */
     public List<Claim> claim(String destination, int max, Instant now) {
+        Lease lease = new Lease(claimant.name(), now.plus(claimant.lease()));
         return db.write(Durability.RELAXED, c -> {
-            List<Claim> claims = Rows.list(c, "SELECT " + QueueRows.COLUMNS
-                    + " FROM delivery d JOIN message m ON m.queue_id = d.queue_id"
-                    + " WHERE d.destination = ? AND d.state = 'PENDING' AND d.next_attempt_at <= ?"
-                    + " ORDER BY d.next_attempt_at LIMIT ?" + Dialect.of(c).lockForClaim("d"),
-                    rs -> new Claim(QueueRows.message(rs), QueueRows.delivery(rs)), destination, now.toEpochMilli(), max);
-            try (PreparedStatement ps = c.prepareStatement(
-                    "UPDATE delivery SET state = 'ACTIVE' WHERE queue_id = ? AND destination = ?")) {
+            String lock = Dialect.of(c).lockForClaim("d");
+            List<Claim> claims = new ArrayList<>(due(c, "d.state = 'ACTIVE' AND d.lease_until <= ? ORDER BY d.lease_until",
+                    lock, lease, destination, now, max));
+            if (claims.size() < max) {
+                claims.addAll(due(c, "d.state = 'PENDING' AND d.next_attempt_at <= ? ORDER BY d.next_attempt_at", lock,
+                        lease, destination, now, max - claims.size()));
+            }
+            try (PreparedStatement ps = c.prepareStatement("UPDATE delivery SET state = 'ACTIVE', claimed_by = ?, "
+                    + "lease_until = ? WHERE queue_id = ? AND destination = ?")) {
                 for (Claim cl : claims) {
-                    ps.setString(1, cl.message().queueId());
-                    ps.setString(2, destination);
+                    ps.setString(1, lease.holder());
+                    ps.setLong(2, lease.until().toEpochMilli());
+                    ps.setString(3, cl.message().queueId());
+                    ps.setString(4, destination);
                     ps.addBatch();
                 }
                 if (!claims.isEmpty()) ps.executeBatch();
@@ -140,39 +160,86 @@ public final class DeliveryQueue {
         });
     }
 
+    private static List<Claim> due(Connection c, String condition, String lock, Lease lease, String destination,
+            Instant now, int max) throws SQLException {
+        return Rows.list(c, "SELECT " + QueueRows.COLUMNS + " FROM delivery d JOIN message m ON m.queue_id = d.queue_id"
+                + " WHERE d.destination = ? AND " + condition + " LIMIT ?" + lock,
+                rs -> new Claim(QueueRows.message(rs), QueueRows.delivery(rs), lease), destination, now.toEpochMilli(), max);
+    }
+
+    /** This claimant's name and lease length. */
+    public Claimant claimant() {
+        return claimant;
+    }
+
+    /** Keeps the claim for another lease from {@code now}, if it is still this claimant's. */
+    public Ack renew(Claim claim, Instant now) {
+        return settle(claim, c -> Rows.update(c, "UPDATE delivery SET lease_until = ? "
+                + HELD, now.plus(claimant.lease()).toEpochMilli(), claim.message().queueId(),
+                claim.delivery().destination(), claimant.name()));
+    }
+
+    /** Gives the claim back untried (the worker is stopping): due again at once, for any worker. */
+    public Ack release(Claim claim) {
+        return settle(claim, c -> Rows.update(c, "UPDATE delivery SET state = 'PENDING', "
+                + "claimed_by = NULL, lease_until = NULL " + HELD, claim.message().queueId(),
+                claim.delivery().destination(), claimant.name()));
+    }
+
     /** The copy arrived: its row goes, and with the last row the message and its spool file. */
-    public void delivered(Claim claim) {
+    public Ack delivered(Claim claim) {
+        record Gone(Ack ack, boolean last) {}
         String id = claim.message().queueId();
-        boolean last = db.write(Durability.RELAXED, c -> {
-            Rows.update(c, "DELETE FROM delivery WHERE queue_id = ? AND destination = ?", id, claim.delivery().destination());
-            return Rows.update(c, "DELETE FROM message WHERE queue_id = ? AND NOT EXISTS "
-                    + "(SELECT 1 FROM delivery WHERE queue_id = ?)", id, id) > 0;
+        Gone gone = db.write(Durability.RELAXED, c -> {
+            if (Rows.update(c, "DELETE FROM delivery " + HELD, id, claim.delivery().destination(), claimant.name()) == 0) {
+                return new Gone(superseded(c, claim), false);
+            }
+            return new Gone(new Ack.Applied(), Rows.update(c, "DELETE FROM message WHERE queue_id = ? AND NOT EXISTS "
+                    + "(SELECT 1 FROM delivery WHERE queue_id = ?)", id, id) > 0);
         });
-        if (last) spool.delete(id);
+        if (gone.last()) spool.delete(id);
+        return gone.ack();
     }
 
     /** Not this time: {@code owed} (the recipients not yet accepted) is tried again at {@code nextAttempt}. */
-    public void deferred(Claim claim, List<String> owed, Instant nextAttempt, String error) {
-        db.write(Durability.RELAXED, c -> Rows.update(c, "UPDATE delivery SET state = 'PENDING', attempts = attempts + 1, "
-                + "recipients = ?, next_attempt_at = ?, last_error = ? WHERE queue_id = ? AND destination = ?",
-                String.join("\n", owed), nextAttempt.toEpochMilli(), error, claim.message().queueId(),
-                claim.delivery().destination()));
+    public Ack deferred(Claim claim, List<String> owed, Instant nextAttempt, String error) {
+        return settle(claim, c -> Rows.update(c, "UPDATE delivery SET state = 'PENDING', "
+                + "attempts = attempts + 1, recipients = ?, next_attempt_at = ?, last_error = ?, claimed_by = NULL, "
+                + "lease_until = NULL " + HELD, String.join("\n", owed), nextAttempt.toEpochMilli(), error,
+                claim.message().queueId(), claim.delivery().destination(), claimant.name()));
     }
 
     /** Kept, visible and re-queueable: a dead delivery is never dropped silently. */
-    public void dead(Claim claim, List<String> owed, String error) {
-        db.write(Durability.RELAXED, c -> Rows.update(c, "UPDATE delivery SET state = 'DEAD', attempts = attempts + 1, "
-                + "recipients = ?, last_error = ? WHERE queue_id = ? AND destination = ?",
-                String.join("\n", owed), error, claim.message().queueId(), claim.delivery().destination()));
+    public Ack dead(Claim claim, List<String> owed, String error) {
+        return settle(claim, c -> Rows.update(c, "UPDATE delivery SET state = 'DEAD', "
+                + "attempts = attempts + 1, recipients = ?, last_error = ?, claimed_by = NULL, lease_until = NULL "
+                + HELD, String.join("\n", owed), error, claim.message().queueId(), claim.delivery().destination(),
+                claimant.name()));
+    }
+
+    /** Runs {@code update}, which touches the claim's row only while this claimant holds it. */
+    private Ack settle(Claim claim, Sql<Integer> update) {
+        return db.write(Durability.RELAXED, c -> update.run(c) > 0 ? new Ack.Applied() : superseded(c, claim));
+    }
+
+    private static Ack superseded(Connection c, Claim claim) throws SQLException {
+        Optional<String> holder = Rows.list(c, "SELECT claimed_by FROM delivery WHERE queue_id = ? AND destination = ?",
+                rs -> rs.getString(1), claim.message().queueId(), claim.delivery().destination())
+                .stream().filter(Objects::nonNull).findFirst();
+        return new Ack.Superseded(holder);
     }
 
     /**
-     * After a crash, deliveries that were in flight are due again (embedded store: this process
-     * was the only one delivering). Also removes spool files of messages never acknowledged.
+     * At start-up on the embedded store, where this process is the only one delivering: every
+     * lease still held ran out with the process that held it, so it ends {@code now} and its
+     * copies are claimable at once.
+     * On a store shared by nodes nothing is touched (the other nodes' claims are live; a dead
+     * node's run out by themselves). Also removes spool files of messages never acknowledged.
      */
-    public int recover() {
-        int resumed = db.write(Durability.SYNCED, c -> Rows.update(c,
-                "UPDATE delivery SET state = 'PENDING' WHERE state = 'ACTIVE'"));
+    public int recover(Instant now) {
+        boolean shared = db.read(c -> Dialect.of(c).sharedByNodes());
+        int resumed = shared ? 0 : db.write(Durability.SYNCED, c -> Rows.update(c,
+                "UPDATE delivery SET lease_until = ? WHERE state = 'ACTIVE'", now.toEpochMilli()));
         Set<String> live = db.read(c -> Set.copyOf(Rows.list(c, "SELECT queue_id FROM message", rs -> rs.getString(1))));
         try {
             spool.removeOrphans(live);

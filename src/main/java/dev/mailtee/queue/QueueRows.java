@@ -11,7 +11,7 @@ import java.util.Optional;
 final class QueueRows {
     /** A message joined with one of its deliveries, in the column order {@link #message} and {@link #delivery} read. */
     static final String COLUMNS = "m.queue_id, m.sender, m.message_id, m.size_bytes, m.eight_bit, m.smtputf8, m.received_at, "
-            + "d.destination, d.recipients, d.state, d.attempts, d.next_attempt_at, d.last_error";
+            + "d.destination, d.recipients, d.state, d.attempts, d.next_attempt_at, d.last_error, d.claimed_by, d.lease_until";
 
     private QueueRows() {}
 
@@ -23,6 +23,12 @@ final class QueueRows {
     static Delivery delivery(ResultSet rs) throws SQLException {
         return new Delivery(rs.getString(1), rs.getString(8), List.of(rs.getString(9).split("\n")),
                 DeliveryState.valueOf(rs.getString(10)), rs.getInt(11), Instant.ofEpochMilli(rs.getLong(12)),
-                Optional.ofNullable(rs.getString(13)));
+                Optional.ofNullable(rs.getString(13)), lease(rs));
+    }
+
+    private static Optional<Lease> lease(ResultSet rs) throws SQLException {
+        String holder = rs.getString(14);
+        long until = rs.getLong(15);
+        return holder == null || rs.wasNull() ? Optional.empty() : Optional.of(new Lease(holder, Instant.ofEpochMilli(until)));
     }
 }

@@ -24,6 +24,12 @@ public abstract sealed class Dialect permits SqliteDialect {
         };
     }
 
+    /**
+     * Whether several gateway nodes may use this store at once. If so, no node may treat the
+     * queue's ACTIVE rows as its own at start-up: a claim ends only by its ack or its lease.
+     */
+    public abstract boolean sharedByNodes();
+
     /** Appended to a claim's SELECT: how the due rows of {@code table} (its name or alias) are kept from other claimers. */
     public abstract String lockForClaim(String table);
 

@@ -22,6 +22,12 @@ import javax.sql.DataSource;
 final class SqliteDialect extends Dialect {
     static final String PRODUCT = "SQLite";
 
+    /** One file on a local disk, locked by one serve per data directory. */
+    @Override
+    public boolean sharedByNodes() {
+        return false;
+    }
+
     @Override
     public String lockForClaim(String table) {
         return "";

@@ -118,7 +118,7 @@ class CrashRecoveryTest {
             // every line about a message is JSON with its queue id and Message-ID, and no body
             JsonNode accepted = log.lines().filter(l -> l.contains("\"result\":\"accepted\""))
                     .map(l -> JsonMapper.builder().build().readTree(l)).findFirst().orElseThrow();
-            assertThat(accepted.get("queue_id").asString()).matches("[0-9A-Z]{12}");
+            assertThat(accepted.get("queue_id").asString()).matches("[0-9A-Z]{16}");
             assertThat(accepted.get("message_id").asString()).isEqualTo("<inflight@client.test>");
             assertThat(accepted.get("destination").asString()).isEqualTo(primary.address());
             assertThat(accepted.has("latency_ms")).isTrue();

@@ -70,9 +70,10 @@ class ConfigLoaderTest {
     @Test
     void environmentOverridesScalarsAndMailteeWinsOverSmtpDup() throws IOException {
         MailteeConfig c = parse(GOSMTP_DUP, Map.of("SMTP_DUP_SMTP_LISTEN", "127.0.0.1:2600",
-                "MAILTEE_SMTP_LISTEN", "127.0.0.1:2700", "MAILTEE_QUEUE_MAX_LIFETIME", "2d"));
+                "MAILTEE_SMTP_LISTEN", "127.0.0.1:2700", "MAILTEE_QUEUE_MAX_LIFETIME", "2d", "MAILTEE_QUEUE_LEASE", "90s"));
         assertThat(c.smtp().listen().port()).isEqualTo(2700);
         assertThat(c.queue().maxLifetime()).isEqualTo(Duration.ofDays(2));
+        assertThat(c.queue().lease()).isEqualTo(Duration.ofSeconds(90));
     }
 
     @Test
@@ -91,6 +92,7 @@ class ConfigLoaderTest {
         assertThat(defaults.queue().maxLifetime()).isEqualTo(Duration.ofDays(5));
         assertThat(defaults.queue().minBackoff()).isEqualTo(Duration.ofSeconds(300));
         assertThat(defaults.queue().maxBackoff()).isEqualTo(Duration.ofSeconds(4000));
+        assertThat(defaults.queue().lease()).isEqualTo(Duration.ofMinutes(5));
     }
 
     @Test
@@ -136,6 +138,7 @@ class ConfigLoaderTest {
         assertThat(problem("smtp:\n  allowed_networks: [\"10.0.0.0/33\"]\n")).contains("smtp.allowed_networks: '10.0.0.0/33' has a bad prefix length");
         assertThat(problem("queue:\n  max_lifetime: forever\n")).contains("queue.max_lifetime: 'forever' is not a duration");
         assertThat(problem("queue:\n  min_backoff: 1h\n  max_backoff: 1m\n")).contains("queue.max_backoff: is less than min_backoff");
+        assertThat(problem("queue:\n  lease: 2s\n")).contains("queue.lease: must be at least 10s");
         assertThat(problem("relay:\n  timeout_seconds: 0\n")).contains("relay.timeout_seconds: 0 is out of range");
         assertThat(problem("relay:\n  destination_primary: nohost\n")).contains("relay.destination_primary: 'nohost' is not host:port");
         assertThat(problem("routes:\n  - primary: \"a.test:25\"\n")).contains("routes[0].match: is required");

@@ -4,7 +4,9 @@ import dev.mailtee.config.DeskConfig;
 import dev.mailtee.config.Destination;
 import dev.mailtee.config.HostPort;
 import dev.mailtee.config.TlsPolicy;
+import dev.mailtee.queue.Claimant;
 import dev.mailtee.queue.DeliveryQueue;
+import dev.mailtee.queue.LocalWakeups;
 import dev.mailtee.queue.Spool;
 import dev.mailtee.store.Database;
 import dev.mailtee.store.Sql;
@@ -15,6 +17,8 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
+import java.util.function.Consumer;
 
 /** A desk on a real SQLite file in a temporary directory, with two offices at example.com. */
 final class DeskFixture implements AutoCloseable {
@@ -26,10 +30,11 @@ final class DeskFixture implements AutoCloseable {
     final DeliveryQueue queue;
     final Desk desk;
 
-    private DeskFixture(Path dataDir, DeskConfig config) {
+    private DeskFixture(Path dataDir, DeskConfig config, Consumer<Set<String>> runners) {
         this.dataDir = dataDir;
         this.db = Database.open(new StoreConfig(dataDir));
-        this.queue = new DeliveryQueue(db, new Spool(dataDir.resolve("spool")));
+        this.queue = new DeliveryQueue(db, new Spool(dataDir.resolve("spool")), new Claimant("desk-test", Duration.ofMinutes(5)),
+                new LocalWakeups(db, runners));
         this.desk = new Desk(db, queue, dataDir, config, "desk.test", Clock.systemUTC());
     }
 
@@ -38,7 +43,12 @@ final class DeskFixture implements AutoCloseable {
     }
 
     static DeskFixture open(Path dir, DeskConfig config) {
-        return new DeskFixture(dir.resolve("data"), config);
+        return open(dir, config, destinations -> {});
+    }
+
+    /** {@code runners} is told the destinations of what the desk queued, once it is committed. */
+    static DeskFixture open(Path dir, DeskConfig config, Consumer<Set<String>> runners) {
+        return new DeskFixture(dir.resolve("data"), config, runners);
     }
 
     static DeskConfig config(Optional<Destination> outbound) {

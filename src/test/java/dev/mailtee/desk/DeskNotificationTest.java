@@ -50,7 +50,8 @@ class DeskNotificationTest {
     private int deliver() {
         SmtpConnectors connectors = new SmtpConnectors(List.of(outbound), "desk.test");
         return new QueueRunner(outbound.name(), () -> new SmtpCourier(connectors.forDestination(outbound)), desk.queue,
-                new RetrySchedule(new QueueConfig(Duration.ofSeconds(1), Duration.ofSeconds(2), Duration.ofDays(1), 1)),
+                new RetrySchedule(new QueueConfig(Duration.ofSeconds(1), Duration.ofSeconds(2), Duration.ofDays(1), 1,
+                        Duration.ofMinutes(5))),
                 new DeliveryMetrics(new SimpleMeterRegistry()), 1, Clock.systemUTC()).deliverDueNow();
     }
 

@@ -14,12 +14,14 @@ import dev.mailtee.mail.BodyType;
 import dev.mailtee.mail.MailboxAddress;
 import dev.mailtee.mail.QueueId;
 import dev.mailtee.mail.Reply;
+import dev.mailtee.queue.Claimant;
 import dev.mailtee.queue.DeliveryQueue;
 import dev.mailtee.queue.QueueControl;
 import dev.mailtee.queue.QueueEntry;
 import dev.mailtee.queue.QueuedMessage;
 import dev.mailtee.queue.Spool;
 import dev.mailtee.testing.QueueStore;
+import dev.mailtee.queue.Wakeups;
 import dev.mailtee.testing.FakeSendmail;
 import dev.mailtee.transform.UniqueCopy;
 import java.io.ByteArrayInputStream;
@@ -69,7 +71,7 @@ class IntakeTest {
 
     @BeforeEach
     void open() {
-        store = QueueStore.open(dir);
+        store = QueueStore.open(dir, "intake-test");
         queue = store.queue();
         control = store.control();
         intake = new Intake(new IntakeLimits(1_000_000, 3), new DurableQueueing(queue, woken::addAll), clock);

@@ -11,6 +11,7 @@ import dev.mailtee.store.StoreException;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -31,7 +32,7 @@ class DeliveryQueueTest {
 
     @BeforeEach
     void open() {
-        store = QueueStore.open(dir);
+        store = QueueStore.open(dir, "A");
         queue = store.queue();
         control = store.control();
     }
@@ -103,12 +104,17 @@ class DeliveryQueueTest {
     void recoveryResumesWhatWasInFlightAndDropsUnacknowledgedFiles() throws IOException {
         String id = QueueId.next();
         queue.enqueue(List.of(message(id, new byte[10], "d1")));
-        assertThat(queue.claim("d1", 10, t0)).hasSize(1);
+        Claim before = queue.claim("d1", 10, t0).getFirst();
         SpooledMessage orphan = queue.spool().create(QueueId.next());
         orphan.stream().write(new byte[Spool.INLINE_LIMIT + 1]); // spilled to a file, never queued
         orphan.close();
-        assertThat(queue.recover()).isEqualTo(1);
-        assertThat(queue.claim("d1", 10, t0)).hasSize(1);
+        DeliveryQueue restarted = new DeliveryQueue(store.db(), queue.spool(), new Claimant("A2", Duration.ofMinutes(5)), Wakeups.NONE);
+        assertThat(restarted.recover(t0)).isEqualTo(1);
+        // the old process's lease ran out with it, though its time has not: the restarted one takes the copy
+        Claim after = restarted.claim("d1", 10, t0).getFirst();
+        assertThat(after.delivery().lease()).contains(new Lease("A", t0));
+        assertThat(queue.delivered(before)).isEqualTo(new Ack.Superseded(Optional.of("A2")));
+        assertThat(restarted.delivered(after)).isEqualTo(new Ack.Applied());
         try (var files = Files.walk(dir.resolve("spool"))) {
             assertThat(files.filter(Files::isRegularFile)).isEmpty();
         }
